@@ -1,0 +1,173 @@
+"""The canonical examples the scenes use, and how a user swaps in their own.
+
+Three roles, each an :class:`Example` (a network with one or more input/target pairs):
+
+``chain``
+    The 1-1-1-1 chain of storyboard scenes 1–8: 3 weights, 3 biases, sigmoid, y = 1.
+``wide``
+    A [2, 3, 2] network for the multi-neuron scenes, targets (0, 1).
+``training``
+    The chain network with a handful of examples, for averaging and gradient descent.
+
+All values are explicit (no random seed) and chosen so that every quantity reads well on
+its number line. To use your own, write a TOML file (see ``bpmath/data/example.toml``) and
+name it in the environment variable ``BPMATH_<ROLE>`` (``BPMATH_CHAIN``, ``BPMATH_WIDE``,
+``BPMATH_TRAINING``); :func:`get` then loads it instead, and refuses a bad file with an
+error that names the key and the problem.
+
+>>> ex = chain()
+>>> ex.network.sizes, ex.x.tolist(), ex.y.tolist()
+((1, 1, 1, 1), [0.9], [1.0])
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bpmath._validation import as_batch
+from bpmath.network import Network
+
+__all__ = ["ROLES", "Example", "chain", "get", "training", "wide"]
+
+ROLES = ("chain", "wide", "training")
+"""The roles a scene can ask for."""
+
+
+@dataclass(frozen=True, eq=False)
+class Example:
+    """A network and the example(s) it is shown on.
+
+    Attributes
+    ----------
+    name : str
+        A short title, shown nowhere the math depends on it.
+    network : Network
+    inputs : ndarray, shape (m, n_0)
+        One input per row.
+    targets : ndarray, shape (m, n_L)
+        One desired output per row.
+    """
+
+    name: str
+    network: Network
+    inputs: np.ndarray
+    targets: np.ndarray
+
+    def __init__(self, name: str, network: Network, inputs: Any, targets: Any) -> None:
+        if not isinstance(network, Network):
+            raise TypeError(f"network must be a bpmath.Network, got {type(network).__name__}")
+        xs = as_batch(inputs, "inputs", network.sizes[0])
+        ys = as_batch(targets, "targets", network.sizes[-1])
+        if xs.shape[0] != ys.shape[0]:
+            raise ValueError(
+                f"inputs and targets must hold the same number of examples: inputs has"
+                f" {xs.shape[0]}, targets has {ys.shape[0]}"
+            )
+        object.__setattr__(self, "name", str(name))
+        object.__setattr__(self, "network", network)
+        object.__setattr__(self, "inputs", xs)
+        object.__setattr__(self, "targets", ys)
+
+    @property
+    def x(self) -> np.ndarray:
+        """The first input a^(0), the one single-example scenes show."""
+        return self.inputs[0]
+
+    @property
+    def y(self) -> np.ndarray:
+        """The first target."""
+        return self.targets[0]
+
+    @property
+    def n_examples(self) -> int:
+        """How many (x, y) pairs there are."""
+        return self.inputs.shape[0]
+
+    def check_role(self, role: str) -> Example:
+        """Raise ``ValueError`` unless this example can play ``role``; return it."""
+        sizes = self.network.sizes
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, got {role!r}")
+        if role in ("chain", "training") and not self.network.is_chain:
+            raise ValueError(
+                f"the {role} example must have one neuron per layer, got layer sizes"
+                f" {list(sizes)}"
+            )
+        if self.network.L < 2:
+            raise ValueError(
+                f"the {role} example needs at least 2 weighted layers (the lecture looks at"
+                f" layers L-1 and L), got {self.network.L}"
+            )
+        if role == "wide" and max(sizes[-2:]) < 2:
+            raise ValueError(
+                f"the wide example needs several neurons in layer L or L-1, got sizes"
+                f" {list(sizes)}"
+            )
+        if role == "training" and self.n_examples < 2:
+            raise ValueError(
+                f"the training example needs at least 2 examples, got {self.n_examples}"
+            )
+        return self
+
+
+def chain() -> Example:
+    """The one-neuron-per-layer chain: a^(1..3) ≈ 0.686, 0.700, 0.438 and C0 ≈ 0.316."""
+    return Example(
+        "chain",
+        Network.chain(weights=[1.2, 2.4, 2.5], biases=[-0.3, -0.8, -2.0]),
+        inputs=[0.9],
+        targets=[1.0],
+    )
+
+
+def wide() -> Example:
+    """A [2, 3, 2] network with input (0.8, 0.3) and target (0, 1)."""
+    net = Network(
+        weights=[
+            [[1.5, -0.8], [-1.2, 2.0], [0.7, 1.1]],
+            [[1.3, -0.9, 0.6], [-1.1, 1.6, 0.8]],
+        ],
+        biases=[[-0.2, 0.1, -0.4], [0.3, -0.5]],
+    )
+    return Example("wide", net, inputs=[[0.8, 0.3]], targets=[[0.0, 1.0]])
+
+
+def training() -> Example:
+    """The chain network with four examples: inputs near 1 should give 1, near 0 give 0."""
+    return Example(
+        "training",
+        chain().network,
+        inputs=[0.9, 0.2, 0.6, 0.1],
+        targets=[1.0, 0.0, 1.0, 0.0],
+    )
+
+
+_BUILTIN = {"chain": chain, "wide": wide, "training": training}
+
+
+def environment_variable(role: str) -> str:
+    """The name of the variable that points ``role`` at a TOML file, e.g. BPMATH_CHAIN."""
+    return f"BPMATH_{role.upper()}"
+
+
+def get(role: str, path: str | Path | None = None) -> Example:
+    """The example for ``role``: from ``path``, else ``$BPMATH_<ROLE>``, else built in.
+
+    Raises
+    ------
+    ValueError
+        If the role is unknown, or the file is bad or cannot play the role.
+    """
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}, got {role!r}")
+    source = path if path is not None else os.environ.get(environment_variable(role))
+    if source:
+        from bpmath.example_file import load_example
+
+        return load_example(source).check_role(role)
+    return _BUILTIN[role]().check_role(role)
