@@ -1,0 +1,59 @@
+# Two commands do everything on a fresh Debian machine (see README.md):
+#   make test    install what is missing, then run the whole test suite
+#   make video   install what is missing, then render the lecture at high quality
+# Set-up is idempotent: system packages are only installed when missing, and the virtual
+# environment is rebuilt only when pyproject.toml changes (stamp file in .stamps/).
+
+PYTHON  ?= python3
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := .stamps/venv-installed
+JOBS    ?= 2
+QUALITY ?= h
+
+.PHONY: help setup system test test-fast video preview bench lint golden clean
+
+help:
+	@echo "make test     install what is missing, run every test"
+	@echo "make video    install what is missing, render the lecture (QUALITY=h)"
+	@echo "make preview  the same at low quality, fast"
+	@echo "make bench    benchmarks (bpmath and scene construction)"
+	@echo "make golden   re-create the golden frames after an intended visual change"
+	@echo "make lint     ruff"
+
+system:
+	@tools/install-system-deps.sh
+
+$(STAMP): pyproject.toml tools/install-system-deps.sh
+	@tools/install-system-deps.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "Installing the project into $(VENV) ..."
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e ".[dev,slides]"
+	@mkdir -p $(dir $@) && touch $@
+
+setup: system $(STAMP)
+
+test: setup
+	$(PY) -m pytest -n $(JOBS)
+
+test-fast: setup
+	$(PY) -m pytest -n $(JOBS) -m "not render and not golden"
+
+video: setup
+	$(PY) -m scenes.render --quality $(QUALITY)
+
+preview: setup
+	$(PY) -m scenes.render --quality l
+
+bench: setup
+	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist --benchmark-columns=min,median,mean,rounds
+
+golden: setup
+	$(PY) -m pytest tests/scenes/test_golden_frames.py -p no:xdist --set_test
+
+lint: setup
+	$(PY) -m ruff check bpmath scenes tests
+
+clean:
+	rm -rf $(VENV) .stamps media/videos media/images media/Tex media/texts .pytest_cache

@@ -1,0 +1,1 @@
+"""Manim scenes of the backpropagation-calculus lecture, and the kit they are built from."""

@@ -1,0 +1,123 @@
+"""Scenes as a sequence of beats, each with a speaker note.
+
+A lecture scene is a short script::
+
+    class WeightedSum(LectureScene):
+        example_role = "chain"
+
+        def construct(self):
+            with self.beat("The last activation is a weighted sum, squashed."):
+                ...
+
+Each beat is one pause of the lecture. When manim-slides is installed the scene is a
+``manim_slides.Slide`` and each beat starts a new slide whose speaker notes are the beat's
+note; otherwise it is a plain ``manim.Scene`` and a beat ends with a short pause. Set
+``BACKPROP_PLAIN_SCENES=1`` to force the plain scene even with manim-slides installed.
+
+Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after every beat.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import bpmath
+from manim import Mobject, Scene, config
+
+from scenes.kit.values import ExampleValues
+
+__all__ = ["Beat", "LectureScene", "SLIDES_AVAILABLE", "allow_overlap"]
+
+
+def _base_scene() -> type[Scene]:
+    if os.environ.get("BACKPROP_PLAIN_SCENES"):
+        return Scene
+    try:
+        from manim_slides import Slide
+    except ImportError:
+        return Scene
+    return Slide
+
+
+_Base = _base_scene()
+SLIDES_AVAILABLE = _Base is not Scene
+"""True when scenes are manim-slides ``Slide`` objects (one slide per beat)."""
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One pause of the lecture: its position in the scene and the speaker note."""
+
+    index: int
+    note: str
+
+
+def allow_overlap(a: Mobject, b: Mobject) -> None:
+    """Declare that ``a`` and ``b`` may overlap on purpose (the layout tests skip them)."""
+    for mob, other in ((a, b), (b, a)):
+        mob.allowed_overlaps = tuple(getattr(mob, "allowed_overlaps", ())) + (other,)
+
+
+class LectureScene(_Base):  # type: ignore[misc, valid-type]
+    """Base class of the lecture's scenes: an example, its values, and beats.
+
+    Attributes
+    ----------
+    example_role : str
+        Which example of :mod:`bpmath.examples` the scene shows: ``"chain"``, ``"wide"``
+        or ``"training"``. A user's TOML file named by ``BPMATH_<ROLE>`` replaces it.
+    beat_pause : float
+        Seconds of stillness at the end of each beat in the video.
+    """
+
+    example_role: ClassVar[str] = "chain"
+    fixed_example: ClassVar[bpmath.Example | None] = None
+    beat_pause: ClassVar[float] = 1.0
+    beat_hooks: ClassVar[list[Callable[[LectureScene, Beat], None]]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        writes_movie = config.write_to_movie
+        super().__init__(*args, **kwargs)
+        # manim-slides forces write_to_movie on; a still (-s) or dry run keeps it off.
+        self._slides_enabled = SLIDES_AVAILABLE and writes_movie
+        config.write_to_movie = writes_movie
+        self.example = (self.fixed_example or bpmath.examples.get(self.example_role))
+        self.values = ExampleValues(self.example)
+        self.beats: list[Beat] = []
+
+    @classmethod
+    def with_example(cls, example: bpmath.Example) -> type[LectureScene]:
+        """A subclass of this scene that shows ``example`` (for tests and reuse)."""
+        example.check_role(cls.example_role)
+        return type(cls.__name__, (cls,), {"fixed_example": example})
+
+    @contextmanager
+    def beat(self, note: str) -> Iterator[Beat]:
+        """Run the body as one beat whose speaker note is ``note``."""
+        note = textwrap.dedent(note).strip()
+        current = Beat(len(self.beats), note)
+        self.beats.append(current)
+        if self._slides_enabled:
+            self.next_slide(notes=note)
+        yield current
+        if self.beat_pause > 0:
+            self.wait(self.beat_pause)
+        for hook in list(type(self).beat_hooks):
+            hook(self, current)
+
+    def render(self, *args: Any, **kwargs: Any) -> None:
+        """Render; the slide deck is saved only when a movie was written."""
+        if self._slides_enabled:
+            super().render(*args, **kwargs)
+        else:
+            Scene.render(self, *args, **kwargs)
+
+    @property
+    def notes(self) -> list[str]:
+        """The speaker notes of the beats played so far."""
+        return [b.note for b in self.beats]

@@ -1,0 +1,288 @@
+"""What every number on screen stands for, and where its value comes from.
+
+A scene never types a value. It names a :class:`Quantity` (``a`` of layer 3, ``dC/dw`` of
+layer 3, ``Δz`` of layer 3 after nudging ``w3`` by 0.1, ...), asks :class:`ExampleValues`
+(bpmath, at render time) for its value, and puts it on screen with :class:`ValueNumber`
+or :func:`formula`. Both remember the quantity they show, so the tests can collect every
+number on screen and check it against bpmath on their own.
+
+Vocabulary of ``Quantity.name`` (``layer``, ``j``, ``k`` as in the lecture):
+
+=================  ==============================================================
+``a z w b y C``    a_j^(layer), z_j^(layer), w_jk^(layer), b_j^(layer), y_j, C0
+``dC/dw dC/db``    ∂C0/∂w_jk^(layer), ∂C0/∂b_j^(layer)
+``dC/da dC/dz``    ∂C0/∂a_j^(layer) (layer 0..L), ∂C0/∂z_j^(layer)
+``sigma'``         σ'(z_j^(layer))
+``path``           w_jk σ'(z_j) ∂C0/∂a_j: the path from a_k^(layer-1) through neuron j
+``Δparam Δz Δa ΔC``   the changes caused by ``nudge`` (Δz, Δa of neuron j of layer)
+``Δz/Δparam Δa/Δz ΔC/Δa ΔC/Δparam``   the finite ratios of that nudge
+``mean C``, ``mean dC/dw``, ``mean dC/db``   averages over all of the example's rows
+``grad``           entry ``j`` of ∇C (mean over the rows) in bpmath's documented order
+``descent C``      the mean cost after ``step`` steps of gradient descent (``rate``)
+=================  ==============================================================
+
+``example`` picks the row of a multi-example :class:`bpmath.Example`; ``nudge`` is a pair
+``(parameter, delta)`` such as ``("w3", 0.1)``: the plain names (``a``, ``z``, ``C``...)
+then mean their values *after* the nudge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import bpmath
+from manim import DecimalNumber, MathTex, Mobject
+
+from scenes.kit.style import FONT_SIZE, color_of
+
+__all__ = [
+    "ExampleValues",
+    "Quantity",
+    "Shown",
+    "ValueNumber",
+    "decimals_for",
+    "formula",
+    "shown_values",
+    "tag",
+]
+
+_NUDGE_NAMES = {"Δparam", "Δz", "Δa", "ΔC", "Δz/Δparam", "Δa/Δz", "ΔC/Δa", "ΔC/Δparam"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A name for one number of the lecture (see the module docstring for names)."""
+
+    name: str
+    layer: int | None = None
+    j: int = 0
+    k: int = 0
+    example: int = 0
+    nudge: tuple[str, float] | None = None
+    step: int | None = None
+    rate: float | None = None
+
+    @property
+    def symbol(self) -> str:
+        """The symbol whose colour this number wears ('a', 'C', 'w', ...)."""
+        name = self.name.removeprefix("mean ").removeprefix("descent ")
+        if name in ("dC/dw", "dC/db", "dC/da", "dC/dz", "path", "grad") or "C" in name:
+            return "C"
+        if name == "sigma'":
+            return "sigma"
+        if name.startswith("Δ"):
+            return {"Δz": "z", "Δa": "a", "Δparam": "w"}.get(name, "C")
+        return name
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A quantity, its value and the decimals it is shown with."""
+
+    quantity: Quantity
+    value: float
+    decimals: int
+
+    @property
+    def text(self) -> str:
+        """The value as printed: fixed decimals, never ``-0.000``."""
+        return bpmath.format_value(self.value, self.decimals)
+
+    @property
+    def tex(self) -> str:
+        """The value as LaTeX (a true minus sign)."""
+        return self.text
+
+
+@dataclass(frozen=True, eq=False)
+class ExampleValues:
+    """Every quantity of one :class:`bpmath.Example`, computed by bpmath on demand.
+
+    Parameters
+    ----------
+    example : bpmath.Example
+        The network and example(s) the scene shows.
+    """
+
+    example: bpmath.Example
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def net(self) -> bpmath.Network:
+        """The example's network."""
+        return self.example.network
+
+    def __call__(self, name: str, layer: int | None = None, **kw: Any) -> float:
+        """Shorthand for ``value(Quantity(name, layer, ...))``."""
+        return self.value(Quantity(name, layer, **kw))
+
+    def shown(self, q: Quantity, decimals: int) -> Shown:
+        """``q`` with its value, ready to be put on screen."""
+        return Shown(q, self.value(q), decimals)
+
+    def value(self, q: Quantity) -> float:
+        """The value of ``q``, from bpmath."""
+        if q.name.startswith("mean ") or q.name in ("grad",):
+            return self._batch_value(q)
+        if q.name == "descent C":
+            run = self._descent(q.rate, q.step)
+            return float(run.costs[q.step])
+        x, y = self.example.inputs[q.example], self.example.targets[q.example]
+        if q.nudge is not None:
+            return self._nudged_value(q, x, y)
+        if q.name in _NUDGE_NAMES:
+            raise ValueError(f"{q.name} needs a nudge=(parameter, delta)")
+        return self._plain_value(q, self.net, x, y)
+
+    # --- the computations ---------------------------------------------------------
+
+    def _plain_value(self, q: Quantity, net: bpmath.Network, x, y) -> float:
+        name, l, j, k = q.name, q.layer, q.j, q.k
+        if name in ("w", "b"):
+            return float(net.weight(l)[j, k] if name == "w" else net.bias(l)[j])
+        if name == "y":
+            return float(y[j])
+        trace = bpmath.forward(net, x)
+        if name == "a":
+            return float(trace.a(l)[j])
+        if name == "z":
+            return float(trace.z(l)[j])
+        if name == "sigma'":
+            return float(net.activation.prime(trace.z(l))[j])
+        grads = bpmath.backward(net, x, y)
+        if name == "C":
+            return grads.cost
+        if name == "path":
+            return bpmath.path_terms(net, x, y, l, k).terms[j].product
+        getter = {"dC/dw": grads.weight, "dC/db": grads.bias, "dC/da": grads.a,
+                  "dC/dz": grads.z}.get(name)
+        if getter is None:
+            raise ValueError(f"unknown quantity {name!r}")
+        entry = getter(l)
+        return float(entry[j, k] if name == "dC/dw" else entry[j])
+
+    def _nudged_value(self, q: Quantity, x, y) -> float:
+        param, delta = q.nudge
+        n = bpmath.nudge(self.net, x, y, param, delta)
+        p = n.parameter
+        values = {
+            "Δparam": lambda: n.delta,
+            "Δz": lambda: float(n.delta_z(q.layer)[q.j]),
+            "Δa": lambda: float(n.delta_a(q.layer)[q.j]),
+            "ΔC": lambda: n.delta_cost,
+            "Δz/Δparam": lambda: n.dz_dparam,
+            "Δa/Δz": lambda: n.da_dz,
+            "ΔC/Δa": lambda: n.dC_da,
+            "ΔC/Δparam": lambda: n.ratio,
+            "a": lambda: float(n.after.a(q.layer)[q.j]),
+            "z": lambda: float(n.after.z(q.layer)[q.j]),
+            "C": lambda: n.cost_after,
+        }
+        if q.name in values:
+            return float(values[q.name]())
+        if q.name in ("w", "b") and (q.name, q.layer, q.j, q.k) == (p.kind, p.layer, p.j, p.k):
+            return n.value_after
+        return self._plain_value(q, self.net, x, y)
+
+    def _batch_value(self, q: Quantity) -> float:
+        avg = bpmath.average_gradient(self.net, self.example.inputs, self.example.targets)
+        if q.name == "grad":
+            return float(bpmath.gradient_vector(avg.mean).values[q.j])
+        name = q.name.removeprefix("mean ")
+        if name == "C":
+            return avg.cost
+        if name == "dC/dw":
+            return float(avg.mean.weight(q.layer)[q.j, q.k])
+        if name == "dC/db":
+            return float(avg.mean.bias(q.layer)[q.j])
+        raise ValueError(f"unknown quantity {q.name!r}")
+
+    def _descent(self, rate: float, step: int) -> bpmath.DescentHistory:
+        key = ("descent", rate, step)
+        if key not in self._cache:
+            self._cache[key] = bpmath.gradient_descent(
+                self.net, self.example.inputs, self.example.targets, rate, step
+            )
+        return self._cache[key]
+
+    @cached_property
+    def gradient_labels(self) -> tuple[str, ...]:
+        """LaTeX labels of ∇C's entries, in bpmath's order."""
+        g = bpmath.backward(self.net, self.example.x, self.example.y)
+        return bpmath.gradient_vector(g).latex
+
+
+def tag(mobject: Mobject, *shown: Shown) -> Mobject:
+    """Record on ``mobject`` which quantities the numbers in its text stand for."""
+    existing = getattr(mobject, "shown_values", ())
+    mobject.shown_values = tuple(existing) + tuple(shown)
+    return mobject
+
+
+def shown_values(mobject: Mobject) -> tuple[Shown, ...]:
+    """The quantities recorded on ``mobject`` by :func:`tag` (empty if none)."""
+    return tuple(getattr(mobject, "shown_values", ()))
+
+
+class ValueNumber(DecimalNumber):
+    """A :class:`~manim.DecimalNumber` that knows which quantity it shows.
+
+    Parameters
+    ----------
+    shown : Shown
+        The quantity, its value and decimals; the colour is the symbol's.
+    """
+
+    def __init__(self, shown: Shown, **kwargs: Any) -> None:
+        kwargs.setdefault("num_decimal_places", shown.decimals)
+        kwargs.setdefault("color", color_of(shown.quantity.symbol))
+        kwargs.setdefault("font_size", FONT_SIZE)
+        super().__init__(shown.value, **kwargs)
+        self.quantity = shown.quantity
+
+    def show(self, shown: Shown) -> ValueNumber:
+        """Display another value of (possibly) another quantity."""
+        self.quantity = shown.quantity
+        self.set_value(shown.value)
+        return self
+
+
+Part = str | Shown | tuple[str, str]
+
+
+def formula(*parts: Part, font_size: float = FONT_SIZE, **kwargs: Any) -> MathTex:
+    """A MathTex built from parts: LaTeX strings, ``(latex, symbol)`` pairs, or values.
+
+    A ``(latex, symbol)`` pair is coloured as ``symbol``; a :class:`Shown` is printed
+    with its decimals, coloured as its quantity's symbol and recorded with :func:`tag`.
+    ``result[i]`` is the i-th part, so animations can address parts by position.
+
+    Examples
+    --------
+    ``formula(("a^{(L)}", "a"), "=", values.shown(Quantity("a", 3), 3))``
+    """
+    strings, colors, shown = [], [], []
+    for part in parts:
+        if isinstance(part, Shown):
+            strings.append(part.tex)
+            colors.append(color_of(part.quantity.symbol))
+            shown.append(part)
+        elif isinstance(part, tuple):
+            strings.append(part[0])
+            colors.append(color_of(part[1]))
+        else:
+            strings.append(part)
+            colors.append(None)
+    tex = MathTex(*strings, font_size=font_size, **kwargs)
+    for sub, color in zip(tex.submobjects, colors):
+        if color is not None:
+            sub.set_color(color)
+    return tag(tex, *shown)
+
+
+def decimals_for(parts: Iterable[float], exact: float, combine: str = "product") -> int:
+    """Decimals at which the shown ``parts`` combine to the shown ``exact`` (bpmath)."""
+    return bpmath.agreeing_decimals(parts, exact, combine=combine, minimum=3)
