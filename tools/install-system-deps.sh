@@ -39,7 +39,7 @@ if [[ $(id -u) -ne 0 ]]; then
   else
     echo "Missing system packages: ${missing[*]}" >&2
     echo "Install them as root, then run make again:" >&2
-    echo "    sudo $cmd" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
 fi
