@@ -4,8 +4,9 @@ Scenes call bpmath freely from updaters, so a backward pass must stay far below 
 budget (16 ms at 60 fps). Compare ratios from one run; these machines are noisy.
 """
 
-import bpmath
 import pytest
+
+import bpmath
 
 CHAIN = bpmath.examples.chain()
 WIDE = bpmath.examples.wide()
@@ -32,7 +33,9 @@ def test_nudge_chain(benchmark):
 
 def test_average_gradient_training(benchmark):
     """Backpropagation over the four training examples, averaged."""
-    benchmark(bpmath.average_gradient, TRAINING.network, TRAINING.inputs, TRAINING.targets)
+    benchmark(
+        bpmath.average_gradient, TRAINING.network, TRAINING.inputs, TRAINING.targets
+    )
 
 
 def test_gradient_descent_100_steps(benchmark):

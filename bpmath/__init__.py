@@ -12,7 +12,13 @@ a^(l) = σ(z^(l)), and the cost of one example is C0 = Σ_j (a_j^(L) − y_j)² 
 """
 
 from bpmath import activations, examples
-from bpmath.activations import ACTIVATIONS, Activation, get_activation, sigmoid, sigmoid_prime
+from bpmath.activations import (
+    ACTIVATIONS,
+    Activation,
+    get_activation,
+    sigmoid,
+    sigmoid_prime,
+)
 from bpmath.backward import Gradients, backward
 from bpmath.chain_rule import ChainRule, PathTerms, chain_rule, path_terms
 from bpmath.cost import cost, cost_gradient

@@ -84,7 +84,7 @@ def relu_prime(z: ArrayOrFloat) -> ArrayOrFloat:
 
 
 def leaky_relu(z: ArrayOrFloat) -> ArrayOrFloat:
-    """z for z > 0, else 0.01 z."""
+    """Z for z > 0, else 0.01 z."""
     z_arr = np.asarray(z, dtype=np.float64)
     return _same_kind(z, np.where(z_arr > 0, z_arr, LEAKY_SLOPE * z_arr))
 
@@ -107,7 +107,7 @@ def tanh_prime(z: ArrayOrFloat) -> ArrayOrFloat:
 
 
 def identity(z: ArrayOrFloat) -> ArrayOrFloat:
-    """z itself: a linear neuron."""
+    """Z itself: a linear neuron."""
     return _same_kind(z, np.array(z, dtype=np.float64))
 
 
@@ -118,7 +118,7 @@ def identity_prime(z: ArrayOrFloat) -> ArrayOrFloat:
 
 @dataclass(frozen=True)
 class Activation:
-    """A named activation function with its derivative.
+    r"""A named activation function with its derivative.
 
     Attributes
     ----------
@@ -129,7 +129,7 @@ class Activation:
     derivative : callable
         σ', applied elementwise.
     latex : str
-        The symbol used in formulas on screen, e.g. ``\\sigma``.
+        The symbol used in formulas on screen, e.g. ``\sigma``.
     """
 
     name: str
@@ -138,6 +138,7 @@ class Activation:
     latex: str
 
     def __call__(self, z: ArrayOrFloat) -> ArrayOrFloat:
+        """σ(z)."""
         return self.function(z)
 
     def prime(self, z: ArrayOrFloat) -> ArrayOrFloat:

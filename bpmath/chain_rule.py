@@ -97,10 +97,14 @@ class PathTerms:
 
 def _pass(net: Network, x: Any, y: Any) -> tuple[Trace, Gradients]:
     trace = forward(net, x)
-    return trace, backward_from_trace(net, trace, as_vector(y, "y", length=net.sizes[-1]))
+    return trace, backward_from_trace(
+        net, trace, as_vector(y, "y", length=net.sizes[-1])
+    )
 
 
-def _rule(net: Network, trace: Trace, grads: Gradients, wrt: str, layer: int, j: int, k: int):
+def _rule(
+    net: Network, trace: Trace, grads: Gradients, wrt: str, layer: int, j: int, k: int
+):
     first = {
         "w": lambda: float(trace.a(layer - 1)[k]),
         "b": lambda: 1.0,
@@ -175,5 +179,7 @@ def path_terms(net: Network, x: Any, y: Any, layer: int, k: int = 0) -> PathTerm
     trace, grads = _pass(net, x, y)
     check_index(layer, "layer", 1, net.L)
     check_index(k, "k", 0, net.sizes[layer - 1] - 1)
-    terms = tuple(_rule(net, trace, grads, "a", layer, j, k) for j in range(net.sizes[layer]))
+    terms = tuple(
+        _rule(net, trace, grads, "a", layer, j, k) for j in range(net.sizes[layer])
+    )
     return PathTerms(layer, k, terms, float(grads.a(layer - 1)[k]))

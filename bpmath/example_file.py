@@ -24,7 +24,16 @@ from bpmath.network import Network
 
 __all__ = ["ExampleFileError", "load_example", "parse_example"]
 
-_KEYS = {"name", "activation", "weights", "biases", "input", "inputs", "target", "targets"}
+_KEYS = {
+    "name",
+    "activation",
+    "weights",
+    "biases",
+    "input",
+    "inputs",
+    "target",
+    "targets",
+}
 
 
 class ExampleFileError(ValueError):
@@ -47,7 +56,9 @@ def load_example(path: str | Path) -> Example:
     except FileNotFoundError:
         raise ExampleFileError(f"{path}: example file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ExampleFileError(f"{path}: cannot read the example file ({exc})") from None
+        raise ExampleFileError(
+            f"{path}: cannot read the example file ({exc})"
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -82,7 +93,9 @@ def parse_example(data: dict[str, Any], source: str = "<example>") -> Example:
     try:
         return Example(name, network, inputs, targets)
     except (ValueError, TypeError) as exc:
-        raise ExampleFileError(f"{source}: {_key_for(exc, inputs_key(data))}{exc}") from None
+        raise ExampleFileError(
+            f"{source}: {_key_for(exc, inputs_key(data))}{exc}"
+        ) from None
 
 
 def inputs_key(data: dict[str, Any]) -> str:

@@ -60,7 +60,9 @@ class Example:
 
     def __init__(self, name: str, network: Network, inputs: Any, targets: Any) -> None:
         if not isinstance(network, Network):
-            raise TypeError(f"network must be a bpmath.Network, got {type(network).__name__}")
+            raise TypeError(
+                f"network must be a bpmath.Network, got {type(network).__name__}"
+            )
         xs = as_batch(inputs, "inputs", network.sizes[0])
         ys = as_batch(targets, "targets", network.sizes[-1])
         if xs.shape[0] != ys.shape[0]:

@@ -58,7 +58,9 @@ class Network:
         activation: str | Activation = "sigmoid",
     ) -> None:
         weights, biases = _check_sequences(weights, biases)
-        ws = tuple(as_matrix(w, f"weights[{i}] (W^({i + 1}))") for i, w in enumerate(weights))
+        ws = tuple(
+            as_matrix(w, f"weights[{i}] (W^({i + 1}))") for i, w in enumerate(weights)
+        )
         bs = []
         for i, (w, b) in enumerate(zip(ws, biases)):
             if i > 0 and w.shape[1] != ws[i - 1].shape[0]:
@@ -87,8 +89,14 @@ class Network:
         (1, 1, 1, 1)
         """
         weights, biases = _check_sequences(weights, biases)
-        ws = [[[as_finite_float(w, f"weights[{i}] (w^({i + 1}))")]] for i, w in enumerate(weights)]
-        bs = [[as_finite_float(b, f"biases[{i}] (b^({i + 1}))")] for i, b in enumerate(biases)]
+        ws = [
+            [[as_finite_float(w, f"weights[{i}] (w^({i + 1}))")]]
+            for i, w in enumerate(weights)
+        ]
+        bs = [
+            [as_finite_float(b, f"biases[{i}] (b^({i + 1}))")]
+            for i, b in enumerate(biases)
+        ]
         return cls(ws, bs, activation)
 
     @classmethod
@@ -118,7 +126,10 @@ class Network:
         for i, n in enumerate(sizes):
             check_index(n, f"sizes[{i}]", 1, 10**6)
         rng = np.random.default_rng(seed)
-        ws = [rng.normal(0.0, scale, (sizes[i], sizes[i - 1])) for i in range(1, len(sizes))]
+        ws = [
+            rng.normal(0.0, scale, (sizes[i], sizes[i - 1]))
+            for i in range(1, len(sizes))
+        ]
         bs = [rng.normal(0.0, scale, sizes[i]) for i in range(1, len(sizes))]
         return cls(ws, bs, activation)
 
@@ -223,8 +234,12 @@ class Network:
 
 def _check_sequences(weights: Any, biases: Any) -> tuple[list, list]:
     for name, value in (("weights", weights), ("biases", biases)):
-        if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)):
-            raise TypeError(f"{name} must be a list with one entry per layer, got {value!r}")
+        if isinstance(value, (str, bytes)) or not isinstance(
+            value, (Sequence, np.ndarray)
+        ):
+            raise TypeError(
+                f"{name} must be a list with one entry per layer, got {value!r}"
+            )
     if len(weights) == 0:
         raise ValueError("weights must hold at least one layer; got an empty network")
     if len(weights) != len(biases):

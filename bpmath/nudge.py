@@ -114,7 +114,9 @@ class Nudge:
         return (self.dz_dparam, self.da_dz, self.dC_da)
 
 
-def nudge(net: Network, x: Any, y: Any, parameter: Parameter | str, delta: float) -> Nudge:
+def nudge(
+    net: Network, x: Any, y: Any, parameter: Parameter | str, delta: float
+) -> Nudge:
     """Nudge one weight, bias or activation by ``delta`` and re-run the network.
 
     Parameters
@@ -139,7 +141,9 @@ def nudge(net: Network, x: Any, y: Any, parameter: Parameter | str, delta: float
     p = Parameter.parse(parameter).check(net)
     delta = as_finite_float(delta, "delta")
     if delta == 0.0:
-        raise ValueError("delta must be non-zero: a ratio over a zero nudge is undefined")
+        raise ValueError(
+            "delta must be non-zero: a ratio over a zero nudge is undefined"
+        )
     target = as_vector(y, "y", length=net.sizes[-1])
     before = forward(net, x)
     if p.kind == "a":

@@ -47,7 +47,9 @@ class Parameter:
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:
-            raise ValueError(f"parameter kind must be one of {_KINDS}, got {self.kind!r}")
+            raise ValueError(
+                f"parameter kind must be one of {_KINDS}, got {self.kind!r}"
+            )
         check_index(self.layer, "layer", 0, 10**6)
         check_index(self.j, "j", 0, 10**6)
         check_index(self.k, "k", 0, 10**6)
@@ -62,7 +64,9 @@ class Parameter:
         if isinstance(text, Parameter):
             return text
         if not isinstance(text, str):
-            raise TypeError(f"parameter must be a Parameter or a name like 'w3', got {text!r}")
+            raise TypeError(
+                f"parameter must be a Parameter or a name like 'w3', got {text!r}"
+            )
         match = _PATTERN.match(text.replace(" ", ""))
         if match is None or not (match["layer"] or match["layer2"]):
             raise ValueError(
@@ -73,7 +77,9 @@ class Parameter:
         idx = match["idx"] or "0"
         if match["kind"] == "w":
             if len(idx) != 2:
-                raise ValueError(f"parameter {text!r}: a weight needs two indices, as in w_10^(2)")
+                raise ValueError(
+                    f"parameter {text!r}: a weight needs two indices, as in w_10^(2)"
+                )
             return cls("w", int(match["layer"]), int(idx[0]), int(idx[1]))
         return cls(match["kind"], int(match["layer"]), int(idx))
 

@@ -18,7 +18,11 @@ from collections.abc import Iterable
 
 __all__ = ["agreeing_decimals", "format_value"]
 
-_COMBINE = {"product": math.prod, "sum": math.fsum, "mean": lambda v: math.fsum(v) / len(v)}
+_COMBINE = {
+    "product": math.prod,
+    "sum": math.fsum,
+    "mean": lambda v: math.fsum(v) / len(v),
+}
 
 
 def agreeing_decimals(

@@ -128,7 +128,9 @@ class GradientVector:
         try:
             return float(self.values[self.labels.index(label)])
         except ValueError:
-            raise KeyError(f"no entry {label!r}; entries are {', '.join(self.labels)}") from None
+            raise KeyError(
+                f"no entry {label!r}; entries are {', '.join(self.labels)}"
+            ) from None
 
 
 def gradient_vector(grads: Gradients) -> GradientVector:
@@ -208,4 +210,6 @@ def gradient_descent(
         if step < steps:
             theta = networks[-1].parameter_vector() - rate * grads[-1].values
             networks.append(networks[-1].from_parameter_vector(theta))
-    return DescentHistory(tuple(networks), readonly(np.array(costs)), tuple(grads), rate)
+    return DescentHistory(
+        tuple(networks), readonly(np.array(costs)), tuple(grads), rate
+    )

@@ -38,8 +38,14 @@ SCENES: tuple[SceneEntry, ...] = (
     SceneEntry(3, "s03_dependency_tree", "DependencyTreeScene", "What depends on what"),
     SceneEntry(4, "s04_nudges", "NudgesOnNumberLines", "Nudges on number lines"),
     SceneEntry(5, "s05_chain_rule", "ChainRuleScene", "The chain rule"),
-    SceneEntry(6, "s06_bias_and_previous", "BiasAndPreviousActivation",
-               "The bias and the previous activation"),
-    SceneEntry(7, "s07_training_examples", "ManyTrainingExamples", "Many training examples"),
+    SceneEntry(
+        6,
+        "s06_bias_and_previous",
+        "BiasAndPreviousActivation",
+        "The bias and the previous activation",
+    ),
+    SceneEntry(
+        7, "s07_training_examples", "ManyTrainingExamples", "Many training examples"
+    ),
     SceneEntry(8, "s08_gradient_vector", "GradientVectorScene", "The gradient vector"),
 )

@@ -16,18 +16,31 @@ import time
 from pathlib import Path
 
 import bpmath
-
 from scenes.lecture import SCENES, SceneEntry
 
 __all__ = ["main", "output_path"]
 
-RESOLUTION_DIRS = {"l": "480p15", "m": "720p30", "h": "1080p60", "p": "1440p60", "k": "2160p60"}
+RESOLUTION_DIRS = {
+    "l": "480p15",
+    "m": "720p30",
+    "h": "1080p60",
+    "p": "1440p60",
+    "k": "2160p60",
+}
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def output_path(entry: SceneEntry, quality: str, media_dir: Path = ROOT / "media") -> Path:
+def output_path(
+    entry: SceneEntry, quality: str, media_dir: Path = ROOT / "media"
+) -> Path:
     """Where ``manim`` writes the video of ``entry`` at ``quality``."""
-    return media_dir / "videos" / entry.module / RESOLUTION_DIRS[quality] / f"{entry.name}.mp4"
+    return (
+        media_dir
+        / "videos"
+        / entry.module
+        / RESOLUTION_DIRS[quality]
+        / f"{entry.name}.mp4"
+    )
 
 
 def _check_examples() -> None:
@@ -36,7 +49,9 @@ def _check_examples() -> None:
         try:
             bpmath.examples.get(role)
         except (ValueError, TypeError) as exc:
-            raise SystemExit(f"error: the {role} example is not usable: {exc}") from None
+            raise SystemExit(
+                f"error: the {role} example is not usable: {exc}"
+            ) from None
         if source:
             print(f"using {source} as the {role} example")
 
@@ -62,19 +77,36 @@ def main(argv: list[str] | None = None) -> int:
     entries = _select(args.only)
     outputs, started = [], time.perf_counter()
     for i, entry in enumerate(entries, start=1):
-        print(f"[{i}/{len(entries)}] step {entry.step}: {entry.title} ({entry.name}) ...",
-              end="", flush=True)
+        print(
+            f"[{i}/{len(entries)}] step {entry.step}: {entry.title} ({entry.name}) ...",
+            end="",
+            flush=True,
+        )
         t0 = time.perf_counter()
-        cmd = [sys.executable, "-m", "manim", "render", f"-q{args.quality}", "--progress_bar",
-               "none", entry.path, entry.name]
+        cmd = [
+            sys.executable,
+            "-m",
+            "manim",
+            "render",
+            f"-q{args.quality}",
+            "--progress_bar",
+            "none",
+            entry.path,
+            entry.name,
+        ]
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if proc.returncode != 0:
             print(" FAILED")
-            print("\n".join((proc.stdout + proc.stderr).splitlines()[-30:]), file=sys.stderr)
+            print(
+                "\n".join((proc.stdout + proc.stderr).splitlines()[-30:]),
+                file=sys.stderr,
+            )
             return proc.returncode
         print(f" done in {time.perf_counter() - t0:.1f} s")
         outputs.append(output_path(entry, args.quality))
-    print(f"\nRendered {len(outputs)} scene(s) in {time.perf_counter() - started:.0f} s:")
+    print(
+        f"\nRendered {len(outputs)} scene(s) in {time.perf_counter() - started:.0f} s:"
+    )
     for path in outputs:
         print(f"  {path.relative_to(ROOT)}" + ("" if path.exists() else "  (missing!)"))
     return 0 if all(p.exists() for p in outputs) else 1

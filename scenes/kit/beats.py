@@ -26,9 +26,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import bpmath
 from manim import Mobject, Scene, config
 
+import bpmath
 from scenes.kit.values import ExampleValues
 
 __all__ = ["Beat", "LectureScene", "SLIDES_AVAILABLE", "allow_overlap"]
@@ -86,7 +86,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         # manim-slides forces write_to_movie on; a still (-s) or dry run keeps it off.
         self._slides_enabled = SLIDES_AVAILABLE and writes_movie
         config.write_to_movie = writes_movie
-        self.example = (self.fixed_example or bpmath.examples.get(self.example_role))
+        self.example = self.fixed_example or bpmath.examples.get(self.example_role)
         self.values = ExampleValues(self.example)
         self.beats: list[Beat] = []
 

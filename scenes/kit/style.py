@@ -6,7 +6,7 @@ w, b, z, a, C and y keep their colour from the first scene to the last.
 
 from __future__ import annotations
 
-from manim import BLUE_C, GREY_B, ManimColor, RED_C, TEAL_C, WHITE, YELLOW_C
+from manim import BLUE_C, GREY_B, RED_C, TEAL_C, WHITE, YELLOW_C, ManimColor
 
 __all__ = [
     "BACKGROUND",
@@ -29,13 +29,15 @@ TEXT_COLOR = WHITE
 MUTED = GREY_B
 
 SYMBOL_COLORS: dict[str, ManimColor] = {
-    "w": ManimColor("#58C4DD"),  # weights: light blue (edges use the sign colours below)
+    "w": ManimColor(
+        "#58C4DD"
+    ),  # weights: light blue (edges use the sign colours below)
     "b": ManimColor("#C55F73"),  # biases: maroon
     "z": ManimColor("#83C167"),  # weighted sums: green
     "a": ManimColor("#F0F0F0"),  # activations: near white, like a lit neuron
-    "C": RED_C,                  # cost: red
-    "y": YELLOW_C,               # desired output: yellow
-    "sigma": TEAL_C,             # σ and σ'
+    "C": RED_C,  # cost: red
+    "y": YELLOW_C,  # desired output: yellow
+    "sigma": TEAL_C,  # σ and σ'
 }
 """The colour of each symbol of the lecture."""
 

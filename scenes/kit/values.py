@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import bpmath
 from manim import DecimalNumber, MathTex, Mobject
 
+import bpmath
 from scenes.kit.style import FONT_SIZE, color_of
 
 __all__ = [
@@ -157,8 +157,12 @@ class ExampleValues:
             return grads.cost
         if name == "path":
             return bpmath.path_terms(net, x, y, l, k).terms[j].product
-        getter = {"dC/dw": grads.weight, "dC/db": grads.bias, "dC/da": grads.a,
-                  "dC/dz": grads.z}.get(name)
+        getter = {
+            "dC/dw": grads.weight,
+            "dC/db": grads.bias,
+            "dC/da": grads.a,
+            "dC/dz": grads.z,
+        }.get(name)
         if getter is None:
             raise ValueError(f"unknown quantity {name!r}")
         entry = getter(l)
@@ -183,12 +187,19 @@ class ExampleValues:
         }
         if q.name in values:
             return float(values[q.name]())
-        if q.name in ("w", "b") and (q.name, q.layer, q.j, q.k) == (p.kind, p.layer, p.j, p.k):
+        if q.name in ("w", "b") and (q.name, q.layer, q.j, q.k) == (
+            p.kind,
+            p.layer,
+            p.j,
+            p.k,
+        ):
             return n.value_after
         return self._plain_value(q, self.net, x, y)
 
     def _batch_value(self, q: Quantity) -> float:
-        avg = bpmath.average_gradient(self.net, self.example.inputs, self.example.targets)
+        avg = bpmath.average_gradient(
+            self.net, self.example.inputs, self.example.targets
+        )
         if q.name == "grad":
             return float(bpmath.gradient_vector(avg.mean).values[q.j])
         name = q.name.removeprefix("mean ")
