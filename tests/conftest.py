@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 
 os.environ["BACKPROP_PLAIN_SCENES"] = "1"
+for _role in ("CHAIN", "WIDE", "TRAINING"):  # a user's own example must not leak in
+    os.environ.pop(f"BPMATH_{_role}", None)
 
 import cairo  # noqa: E402
 import pytest  # noqa: E402

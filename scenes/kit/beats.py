@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 from manim import Mobject, Scene, config
 
 import bpmath
+from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 
 __all__ = ["Beat", "LectureScene", "SLIDES_AVAILABLE", "allow_overlap"]
@@ -86,6 +87,8 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         # manim-slides forces write_to_movie on; a still (-s) or dry run keeps it off.
         self._slides_enabled = SLIDES_AVAILABLE and writes_movie
         config.write_to_movie = writes_movie
+        # The lecture's background travels with the scene, wherever it is reused.
+        self.camera.background_color = BACKGROUND
         self.example = self.fixed_example or bpmath.examples.get(self.example_role)
         self.values = ExampleValues(self.example)
         self.beats: list[Beat] = []

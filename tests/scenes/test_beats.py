@@ -1,0 +1,80 @@
+"""Scenes are sequences of beats with notes, and become slides when manim-slides is there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import bpmath
+import pytest
+
+from scenes.kit import beats
+from tests.scenes.harness import build
+from tests.scenes.other_examples import example_for
+from tests.scenes.sample_scene import SAMPLE, SampleScene
+
+
+def _slides_available(plain: bool) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "BACKPROP_PLAIN_SCENES"}
+    if plain:
+        env["BACKPROP_PLAIN_SCENES"] = "1"
+    code = "import scenes.kit.beats as b; print(b.SLIDES_AVAILABLE, b.LectureScene.__mro__[1].__name__)"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+def test_scenes_are_slides_when_manim_slides_is_installed():
+    """With manim-slides importable, LectureScene derives from manim_slides.Slide."""
+    assert _slides_available(plain=False) == "True Slide"
+
+
+def test_plain_scenes_can_be_forced():
+    """BACKPROP_PLAIN_SCENES=1 gives a plain manim Scene."""
+    assert _slides_available(plain=True) == "False Scene"
+
+
+@pytest.mark.render
+def test_notes_are_recorded_beat_by_beat():
+    """Each beat's note is kept in order, and hooks see each beat once."""
+    run = build(SAMPLE)
+    notes = [s.beat.note for s in run.snapshots]
+    assert [s.beat.index for s in run.snapshots] == [0, 1]
+    assert notes[0].startswith("First the output") and notes[1].startswith("Then how")
+
+
+@pytest.mark.render
+def test_with_example_swaps_the_example():
+    """with_example builds the scene on another example; the default is untouched."""
+    other = example_for("chain")
+    run = build(SAMPLE, other)
+    assert run.example is other
+    assert SampleScene.fixed_example is None
+
+
+def test_with_example_refuses_the_wrong_role():
+    """A wide network cannot play the chain role."""
+    with pytest.raises(ValueError, match="one neuron per layer"):
+        SampleScene.with_example(bpmath.examples.wide())
+
+
+def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
+    """With slides enabled, beat() calls next_slide(notes=...) once per beat."""
+    calls = []
+
+    class Recorder:
+        _slides_enabled = True
+        beats: list = []
+        beat_pause = 0
+        beat_hooks: list = []
+
+        def next_slide(self, **kwargs):
+            calls.append(kwargs)
+
+    recorder = Recorder()
+    recorder.beats = []
+    for note in ("one beat, with a note", "another beat, another note"):
+        with beats.LectureScene.beat(recorder, note):
+            pass
+    assert calls == [{"notes": "one beat, with a note"}, {"notes": "another beat, another note"}]
