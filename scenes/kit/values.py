@@ -19,6 +19,7 @@ Vocabulary of ``Quantity.name`` (``layer``, ``j``, ``k`` as in the lecture):
 ``mean C``, ``mean dC/dw``, ``mean dC/db``   averages over all of the example's rows
 ``grad``           entry ``j`` of ∇C (mean over the rows) in bpmath's documented order
 ``descent C``      the mean cost after ``step`` steps of gradient descent (``rate``)
+``rate``           the learning rate η itself (an input of the scene, like a nudge size)
 =================  ==============================================================
 
 ``example`` picks the row of a multi-example :class:`bpmath.Example`; ``nudge`` is a pair
@@ -127,6 +128,8 @@ class ExampleValues:
         """The value of ``q``, from bpmath."""
         if q.name.startswith("mean ") or q.name in ("grad",):
             return self._batch_value(q)
+        if q.name == "rate":
+            return float(q.rate)
         if q.name == "descent C":
             run = self._descent(q.rate, q.step)
             return float(run.costs[q.step])

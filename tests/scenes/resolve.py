@@ -18,6 +18,8 @@ def resolve(example: bpmath.Example, q: Quantity) -> float:
     net = example.network
     if q.name == "grad" or q.name.startswith("mean "):
         return _batch(example, q)
+    if q.name == "rate":
+        return float(q.rate)
     if q.name == "descent C":
         run = bpmath.gradient_descent(net, example.inputs, example.targets, q.rate, q.step)
         return float(run.costs[q.step])
