@@ -14,7 +14,7 @@ the exact value.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 __all__ = ["agreeing_decimals", "format_value"]
 
@@ -28,7 +28,7 @@ _COMBINE = {
 def agreeing_decimals(
     parts: Iterable[float],
     exact: float,
-    combine: str = "product",
+    combine: str | Callable[[list[float]], float] = "product",
     minimum: int = 2,
     maximum: int = 8,
 ) -> int:
@@ -40,19 +40,26 @@ def agreeing_decimals(
         The numbers shown (factors, terms, per-example values).
     exact : float
         The result shown next to them, computed from unrounded values.
-    combine : {'product', 'sum', 'mean'}
-        How the parts make the result.
+    combine : {'product', 'sum', 'mean'} or callable
+        How the parts make the result; a callable receives the rounded parts as a list,
+        e.g. ``lambda p: p[0] * p[1] + p[2]`` for z = w a + b.
     minimum, maximum : int
         The search range; ``maximum`` is returned if nothing smaller works.
     """
-    if combine not in _COMBINE:
-        raise ValueError(f"combine must be one of {tuple(_COMBINE)}, got {combine!r}")
+    if callable(combine):
+        combiner = combine
+    elif combine in _COMBINE:
+        combiner = _COMBINE[combine]
+    else:
+        raise ValueError(
+            f"combine must be one of {tuple(_COMBINE)} or a callable, got {combine!r}"
+        )
     values = [float(p) for p in parts]
     if not values:
         raise ValueError("parts must not be empty")
     for digits in range(minimum, maximum + 1):
         shown = [round(v, digits) for v in values]
-        if _same(round(_COMBINE[combine](shown), digits), round(float(exact), digits)):
+        if _same(round(combiner(shown), digits), round(float(exact), digits)):
             return digits
     return maximum
 

@@ -20,7 +20,9 @@ class SimplestNetwork(LectureScene):
     def construct(self) -> None:
         """Network, parameters, the last two layers, y, and C0 with real numbers."""
         v, L = self.values, self.example.network.L
-        title = formula(r"\text{The simplest network}", font_size=TITLE_SIZE).to_edge(UP)
+        title = formula(r"\text{The simplest network}", font_size=TITLE_SIZE).to_edge(
+            UP
+        )
         diagram = NetworkDiagram(v).next_to(title, DOWN, buff=1.4)
 
         with self.beat(
@@ -29,11 +31,22 @@ class SimplestNetwork(LectureScene):
             input, computed by the real network, and brighter means closer to one."""
         ):
             self.play(Write(title))
-            self.play(Create(diagram.edges), LaggedStart(*(FadeIn(c) for c in diagram.layers), lag_ratio=0.2))
+            self.play(
+                Create(diagram.edges),
+                LaggedStart(*(FadeIn(c) for c in diagram.layers), lag_ratio=0.2),
+            )
             self.play(FadeIn(diagram.values_group))
 
-        args = [part for l in range(1, L + 1) for part in
-                ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), "," if l < L else "")]
+        args = [
+            part
+            for l in range(1, L + 1)
+            for part in (
+                (f"w^{{({l})}}", "w"),
+                ",",
+                (f"b^{{({l})}}", "b"),
+                "," if l < L else "",
+            )
+        ]
         with self.beat(
             f"""Everything this network does is fixed by {2 * L} numbers: one weight and one
             bias per layer. The cost is a function of exactly those, and backpropagation
@@ -42,13 +55,25 @@ class SimplestNetwork(LectureScene):
             cost_of = formula(("C", "C"), "(", *args, ")", font_size=38)
             cost_of.next_to(diagram, DOWN, buff=0.8)
             params = formula(
-                *[part for l in range(1, L + 1) for part in (
-                    (f"w^{{({l})}}", "w"), "=", v.shown(Quantity("w", l), 2), r",\;",
-                    (f"b^{{({l})}}", "b"), "=", v.shown(Quantity("b", l), 2),
-                    r"\qquad" if l < L else "")],
+                *[
+                    part
+                    for l in range(1, L + 1)
+                    for part in (
+                        (f"w^{{({l})}}", "w"),
+                        "=",
+                        v.shown(Quantity("w", l), 2),
+                        r",\;",
+                        (f"b^{{({l})}}", "b"),
+                        "=",
+                        v.shown(Quantity("b", l), 2),
+                        r"\qquad" if l < L else "",
+                    )
+                ],
                 font_size=28,
             ).next_to(cost_of, DOWN, buff=0.4)
-            labels = [diagram.edge_label(l, 0, 0, f"w^{{({l})}}") for l in range(1, L + 1)]
+            labels = [
+                diagram.edge_label(l, 0, 0, f"w^{{({l})}}") for l in range(1, L + 1)
+            ]
             self.play(Write(cost_of))
             self.play(FadeIn(params), *(FadeIn(lab) for lab in labels))
 
@@ -60,9 +85,15 @@ class SimplestNetwork(LectureScene):
             faded = diagram.dim_layers_before(L - 1)
             a_last = diagram.neuron_label(L, 0, r"a^{(L)}")
             a_prev = diagram.neuron_label(L - 1, 0, r"a^{(L-1)}")
-            remark = formula(r"\text{superscripts are layer indices, not exponents}",
-                             font_size=NOTE_SIZE).next_to(diagram, DOWN, buff=0.9)
-            self.play(FadeOut(params), FadeOut(cost_of), *(FadeOut(lab) for lab in labels[:-1]))
+            remark = formula(
+                r"\text{superscripts are layer indices, not exponents}",
+                font_size=NOTE_SIZE,
+            ).next_to(diagram, DOWN, buff=0.9)
+            self.play(
+                FadeOut(params),
+                FadeOut(cost_of),
+                *(FadeOut(lab) for lab in labels[:-1]),
+            )
             self.play(faded.animate.set_opacity(0.25), FadeIn(a_last), FadeIn(a_prev))
             self.play(FadeIn(remark))
 
@@ -80,9 +111,22 @@ class SimplestNetwork(LectureScene):
             We call it C zero: the cost of a single example."""
         ):
             cost = formula(
-                ("C_0", "C"), "=", "(", ("a^{(L)}", "a"), "-", ("y", "y"), ")^2", "=", "(",
-                v.shown(Quantity("a", L), 3), "-", v.shown(Quantity("y"), 2), ")^2", "=",
-                v.shown(Quantity("C"), 3), font_size=38,
+                ("C_0", "C"),
+                "=",
+                "(",
+                ("a^{(L)}", "a"),
+                "-",
+                ("y", "y"),
+                ")^2",
+                "=",
+                "(",
+                v.shown(Quantity("a", L), 3),
+                "-",
+                v.shown(Quantity("y"), 2),
+                ")^2",
+                "=",
+                v.shown(Quantity("C"), 3),
+                font_size=38,
             ).move_to(remark)
             self.play(FadeOut(remark))
             self.play(Write(cost))

@@ -20,7 +20,9 @@ class DependencyTreeScene(LectureScene):
     def construct(self) -> None:
         """Build the tree, trace a path, grow it upward, trace the long path."""
         v = self.values
-        title = formula(r"\text{What depends on what}", font_size=TITLE_SIZE).to_edge(UP)
+        title = formula(r"\text{What depends on what}", font_size=TITLE_SIZE).to_edge(
+            UP
+        )
         tree = DependencyTree(v, row_spacing=0.95).move_to(0.2 * DOWN)
 
         with self.beat(
@@ -32,9 +34,15 @@ class DependencyTreeScene(LectureScene):
             rows = [["w_L", "a_Lm1", "b_L"], ["z_L"], ["a_L", "y"], ["C0"]]
             for row in rows:
                 parts = [tree.nodes[n] for n in row] + [tree.labels[n] for n in row]
-                edges = [e for (p, c), e in tree.edges.items() if c in row and e in tree.lower]
-                self.play(LaggedStart(*(FadeIn(m) for m in parts + edges), lag_ratio=0.1),
-                          run_time=0.8)
+                edges = [
+                    e
+                    for (p, c), e in tree.edges.items()
+                    if c in row and e in tree.lower
+                ]
+                self.play(
+                    LaggedStart(*(FadeIn(m) for m in parts + edges), lag_ratio=0.1),
+                    run_time=0.8,
+                )
             self.add(tree)
 
         with self.beat(
@@ -55,5 +63,7 @@ class DependencyTreeScene(LectureScene):
             after it. Backpropagation walks these threads backwards, from the cost to each
             parameter."""
         ):
-            self.play(tree.highlight_path(["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]),
-                      run_time=3)
+            self.play(
+                tree.highlight_path(["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]),
+                run_time=3,
+            )

@@ -21,7 +21,9 @@ class ManyTrainingExamples(LectureScene):
         """Costs per example, their mean, then ∂C_k/∂w^(L) per example and their mean."""
         v, L, n = self.values, self.example.network.L, self.example.n_examples
         rows = range(n)
-        title = formula(r"\text{Many training examples}", font_size=TITLE_SIZE).to_edge(UP)
+        title = formula(r"\text{Many training examples}", font_size=TITLE_SIZE).to_edge(
+            UP
+        )
 
         costs = [v("C", example=k) for k in rows]
         cost_digits = decimals_for(costs, v("mean C"), combine="mean")
@@ -31,16 +33,26 @@ class ManyTrainingExamples(LectureScene):
             distance between what came out and what was wanted."""
         ):
             table = VGroup(*(self._example_row(k, cost_digits) for k in rows))
-            table.arrange(DOWN, aligned_edge=LEFT, buff=0.28).next_to(title, DOWN, buff=0.5)
+            table.arrange(DOWN, aligned_edge=LEFT, buff=0.28).next_to(
+                title, DOWN, buff=0.5
+            )
             self.play(Write(title))
-            self.play(LaggedStart(*(FadeIn(r, shift=0.2 * DOWN) for r in table), lag_ratio=0.3))
+            self.play(
+                LaggedStart(
+                    *(FadeIn(r, shift=0.2 * DOWN) for r in table), lag_ratio=0.3
+                )
+            )
 
         with self.beat(
             """The cost of the network as a whole is the mean of these per-example costs.
             It is a single number that depends on every example at once."""
         ):
             mean_cost = formula(
-                ("C", "C"), "=", r"\frac{1}{%d}\sum_{k}" % n, ("C_k", "C"), "=",
+                ("C", "C"),
+                "=",
+                r"\frac{1}{%d}\sum_{k}" % n,
+                ("C_k", "C"),
+                "=",
                 v.shown(Quantity("mean C"), cost_digits),
             ).next_to(table, DOWN, buff=0.45)
             self.play(Write(mean_cost))
@@ -64,8 +76,10 @@ class ManyTrainingExamples(LectureScene):
                 row_height=min(0.75, 4.2 / n),
             ).next_to(title, DOWN, buff=0.6)
             self.play(Create(bars.axis), FadeIn(bars.labels))
-            self.play(LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.25),
-                      FadeIn(bars.readouts))
+            self.play(
+                LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.25),
+                FadeIn(bars.readouts),
+            )
 
         with self.beat(
             """The derivative of the full cost is just the average of these. The dashed line
@@ -75,8 +89,12 @@ class ManyTrainingExamples(LectureScene):
             mean = v.shown(Quantity("mean dC/dw", L), grad_digits)
             marker = bars.mean_marker(mean)
             equation = formula(
-                r"\frac{\partial C}{\partial w^{(L)}}", "=", r"\frac{1}{%d}\sum_{k}" % n,
-                r"\frac{\partial C_k}{\partial w^{(L)}}", "=", mean,
+                r"\frac{\partial C}{\partial w^{(L)}}",
+                "=",
+                r"\frac{1}{%d}\sum_{k}" % n,
+                r"\frac{\partial C_k}{\partial w^{(L)}}",
+                "=",
+                mean,
             ).next_to(bars, DOWN, buff=0.45)
             caption = formula(r"\text{dashed: the mean}", font_size=NOTE_SIZE)
             caption.next_to(marker, UP, buff=0.08)
@@ -88,9 +106,20 @@ class ManyTrainingExamples(LectureScene):
         v, L = self.values, self.example.network.L
         return formula(
             r"k = %d:\quad" % (k + 1),
-            ("x", "a"), "=", v.shown(Quantity("a", 0, example=k), 2), r",\quad",
-            ("y", "y"), "=", v.shown(Quantity("y", example=k), 2), r",\quad",
-            ("a^{(L)}", "a"), "=", v.shown(Quantity("a", L, example=k), 3), r",\quad",
-            (r"C_{%d}" % (k + 1), "C"), "=", v.shown(Quantity("C", example=k), cost_digits),
+            ("x", "a"),
+            "=",
+            v.shown(Quantity("a", 0, example=k), 2),
+            r",\quad",
+            ("y", "y"),
+            "=",
+            v.shown(Quantity("y", example=k), 2),
+            r",\quad",
+            ("a^{(L)}", "a"),
+            "=",
+            v.shown(Quantity("a", L, example=k), 3),
+            r",\quad",
+            (r"C_{%d}" % (k + 1), "C"),
+            "=",
+            v.shown(Quantity("C", example=k), cost_digits),
             font_size=32,
         )

@@ -46,7 +46,8 @@ class GradientVectorScene(LectureScene):
             gradient of the cost."""
         ):
             entries = [
-                formula(r"\partial C / \partial " + label, font_size=28) for label in labels
+                formula(r"\partial C / \partial " + label, font_size=28)
+                for label in labels
             ]
             bars = SignedBars(
                 [v.shown(Quantity("grad", j=i), 4) for i in range(count)],
@@ -59,7 +60,9 @@ class GradientVectorScene(LectureScene):
             bars.next_to(title, DOWN, buff=0.45).shift(0.8 * RIGHT)
             nabla.next_to(bars.labels, LEFT, buff=0.4)
             self.play(Write(title))
-            self.play(Write(nabla), LaggedStart(*(FadeIn(e) for e in entries), lag_ratio=0.15))
+            self.play(
+                Write(nabla), LaggedStart(*(FadeIn(e) for e in entries), lag_ratio=0.15)
+            )
 
         with self.beat(
             """Here are the values, each computed by backpropagation and averaged over the
@@ -67,8 +70,10 @@ class GradientVectorScene(LectureScene):
             parameters the cost is most sensitive to right now."""
         ):
             self.play(Create(bars.axis))
-            self.play(LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.12),
-                      FadeIn(bars.readouts))
+            self.play(
+                LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.12),
+                FadeIn(bars.readouts),
+            )
 
         last = labels.index(f"w^{{({net.L})}}")
         with self.beat(
@@ -78,8 +83,11 @@ class GradientVectorScene(LectureScene):
         ):
             box = SurroundingRectangle(bars.readouts[last], color=MUTED, buff=0.08)
             link = formula(
-                r"\frac{\partial C}{\partial w^{(L)}}", "=", r"\frac{1}{%d}\sum_k" % n,
-                r"\frac{\partial C_k}{\partial w^{(L)}}", "=",
+                r"\frac{\partial C}{\partial w^{(L)}}",
+                "=",
+                r"\frac{1}{%d}\sum_k" % n,
+                r"\frac{\partial C_k}{\partial w^{(L)}}",
+                "=",
                 v.shown(Quantity("mean dC/dw", net.L), 4),
                 font_size=34,
             ).to_edge(DOWN, buff=0.4)
@@ -93,8 +101,16 @@ class GradientVectorScene(LectureScene):
             average cost from the first value to the second."""
         ):
             step = formula(
-                r"\theta \leftarrow \theta - ", r"\eta", r"\nabla C", r",\quad", r"\eta", "=",
-                rate, r":\quad", ("C", "C"), ":",
+                r"\theta \leftarrow \theta - ",
+                r"\eta",
+                r"\nabla C",
+                r",\quad",
+                r"\eta",
+                "=",
+                rate,
+                r":\quad",
+                ("C", "C"),
+                ":",
                 v.shown(Quantity("descent C", step=0, rate=LEARNING_RATE), 4),
                 r"\to",
                 v.shown(Quantity("descent C", step=1, rate=LEARNING_RATE), 4),
@@ -106,4 +122,6 @@ class GradientVectorScene(LectureScene):
     def _labels(self) -> list[str]:
         """LaTeX names of ∇C's entries, in bpmath's order."""
         ex = self.example
-        return list(bpmath.gradient_vector(bpmath.backward(ex.network, ex.x, ex.y)).latex)
+        return list(
+            bpmath.gradient_vector(bpmath.backward(ex.network, ex.x, ex.y)).latex
+        )
