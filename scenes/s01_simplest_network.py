@@ -1,13 +1,25 @@
-"""Storyboard step 1: the simplest network, its six parameters, and the cost of one example."""
+"""Storyboard step 1: the simplest network, its parameters, and the cost of one example."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Create, LaggedStart, Write
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    LaggedStart,
+    Tex,
+    TransformFromCopy,
+    Write,
+)
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.style import NOTE_SIZE, TITLE_SIZE
-from scenes.kit.values import Quantity, formula
+from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
+from scenes.kit.values import Quantity, decimals_for, formula
 
 __all__ = ["SimplestNetwork"]
 
@@ -18,115 +30,144 @@ class SimplestNetwork(LectureScene):
     example_role = "chain"
 
     def construct(self) -> None:
-        """Network, parameters, the last two layers, y, and C0 with real numbers."""
+        """Network, its parameters, the last two layers, y, and C0 with real numbers."""
         v, L = self.values, self.example.network.L
-        title = formula(r"\text{The simplest network}", font_size=TITLE_SIZE).to_edge(
-            UP
-        )
-        diagram = NetworkDiagram(v).next_to(title, DOWN, buff=1.4)
+        title = Tex(r"The simplest network", font_size=TITLE_SIZE).to_edge(UP)
+        net = NetworkDiagram(v, symbolic=False, layer_spacing=3.0, radius=0.5)
+        net.move_to(1.0 * UP + 0.6 * LEFT)
+        ends = [
+            Tex(word, font_size=NOTE_SIZE, color=MUTED).next_to(
+                net.neuron(l), UP, buff=0.2
+            )
+            for word, l in (("input", 0), ("output", L))
+        ]
 
         with self.beat(
-            f"""Start as small as a network can be while still having layers: {L + 1} neurons
-            in a row, one per layer. The number in each circle is its activation for one
-            input, computed by the real network, and brighter means closer to one."""
+            f"""We start with the smallest network that still has layers: {L + 1} neurons
+            in a row, one per layer. Each circle shows its activation for one input, as the
+            real network computes it, and glows brighter the closer that is to one."""
         ):
             self.play(Write(title))
             self.play(
-                Create(diagram.edges),
-                LaggedStart(*(FadeIn(c) for c in diagram.layers), lag_ratio=0.2),
+                LaggedStart(*(FadeIn(c, scale=0.6) for c in net.layers), lag_ratio=0.3),
+                Create(net.edges, lag_ratio=0.3),
+                run_time=2,
             )
-            self.play(FadeIn(diagram.values_group))
+            self.play(FadeIn(net.values_group), *(FadeIn(e) for e in ends))
 
-        args = [
-            part
+        weights = [
+            net.edge_label(l, value=v.shown(Quantity("w", l), 2), font_size=28)
             for l in range(1, L + 1)
-            for part in (
-                (f"w^{{({l})}}", "w"),
-                ",",
-                (f"b^{{({l})}}", "b"),
-                "," if l < L else "",
-            )
+        ]
+        biases = [
+            net.bias_label(l, value=v.shown(Quantity("b", l), 2), font_size=28)
+            for l in range(1, L + 1)
         ]
         with self.beat(
-            f"""Everything this network does is fixed by {2 * L} numbers: one weight and one
-            bias per layer. The cost is a function of exactly those, and backpropagation
-            asks how sensitive the cost is to each of them."""
+            f"""Every connection carries a weight and every neuron after the input adds a
+            bias. Those {2 * L} numbers are all the network has: fix them, and every
+            activation, the output included, is fixed too."""
         ):
-            cost_of = formula(("C", "C"), "(", *args, ")", font_size=38)
-            cost_of.next_to(diagram, DOWN, buff=0.8)
-            params = formula(
-                *[
-                    part
-                    for l in range(1, L + 1)
-                    for part in (
-                        (f"w^{{({l})}}", "w"),
-                        "=",
-                        v.shown(Quantity("w", l), 2),
-                        r",\;",
-                        (f"b^{{({l})}}", "b"),
-                        "=",
-                        v.shown(Quantity("b", l), 2),
-                        r"\qquad" if l < L else "",
-                    )
-                ],
-                font_size=28,
-            ).next_to(cost_of, DOWN, buff=0.4)
-            labels = [
-                diagram.edge_label(l, 0, 0, f"w^{{({l})}}") for l in range(1, L + 1)
-            ]
-            self.play(Write(cost_of))
-            self.play(FadeIn(params), *(FadeIn(lab) for lab in labels))
-
-        with self.beat(
-            """Look only at the last two neurons for now. Their activations get a layer
-            number as a superscript: a^(L) for the output and a^(L-1) for the one before.
-            Those superscripts index layers; they are not powers."""
-        ):
-            faded = diagram.dim_layers_before(L - 1)
-            a_last = diagram.neuron_label(L, 0, r"a^{(L)}")
-            a_prev = diagram.neuron_label(L - 1, 0, r"a^{(L-1)}")
-            remark = formula(
-                r"\text{superscripts are layer indices, not exponents}",
-                font_size=NOTE_SIZE,
-            ).next_to(diagram, DOWN, buff=0.9)
             self.play(
-                FadeOut(params),
-                FadeOut(cost_of),
-                *(FadeOut(lab) for lab in labels[:-1]),
+                LaggedStart(
+                    *(FadeIn(m, shift=0.15 * DOWN) for m in weights), lag_ratio=0.3
+                )
             )
-            self.play(faded.animate.set_opacity(0.25), FadeIn(a_last), FadeIn(a_prev))
-            self.play(FadeIn(remark))
+            self.play(
+                LaggedStart(
+                    *(FadeIn(m, shift=0.15 * UP) for m in biases), lag_ratio=0.3
+                )
+            )
 
+        args = [
+            p
+            for l in range(1, L + 1)
+            for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")
+        ][:-1]
+        cost_of = formula(("C", "C"), "(", *args, ")", font_size=40).move_to(1.7 * DOWN)
         with self.beat(
-            """For this training example we also know what the output should have been. Call
-            that desired value y."""
+            """So the cost, however we end up measuring it, is a function of these
+            parameters and nothing else. Backpropagation answers one question about that
+            function: how strongly does the cost react to each parameter?"""
         ):
-            want = formula(("y", "y"), "=", v.shown(Quantity("y"), 2), font_size=34)
-            want.next_to(diagram.neuron(L, 0), UP, buff=0.35)
-            self.play(FadeIn(want, shift=0.2 * DOWN))
+            self.play(Write(cost_of), run_time=2)
+            self.play(net.highlight_path([(l, 0) for l in range(L + 1)]), run_time=2.5)
 
+        a_prev = net.neuron_label(L - 1, 0, r"a^{(L-1)}", font_size=36)
+        a_last = net.neuron_label(L, 0, r"a^{(L)}", font_size=36)
+        remark = formula(
+            r"\text{superscripts are layer indices, not exponents:}\quad",
+            ("a^{(L)}", "a"),
+            r"\text{ is }",
+            ("a^{(" + str(L) + ")}", "a"),
+            font_size=30,
+        ).move_to(1.7 * DOWN)
         with self.beat(
-            """The cost of this one example is the squared gap between what came out and what
-            was wanted. With the real numbers plugged in, that gives the value on the right.
-            We call it C zero: the cost of a single example."""
+            """Let us zoom in on the last two neurons. We name the output activation a with
+            a superscript L, for the last layer, and the one before it a with L minus one.
+            Those superscripts count layers; nothing is being raised to a power."""
         ):
-            cost = formula(
-                ("C_0", "C"),
-                "=",
-                "(",
-                ("a^{(L)}", "a"),
-                "-",
-                ("y", "y"),
-                ")^2",
-                "=",
-                "(",
-                v.shown(Quantity("a", L), 3),
-                "-",
-                v.shown(Quantity("y"), 2),
-                ")^2",
-                "=",
-                v.shown(Quantity("C"), 3),
-                font_size=38,
-            ).move_to(remark)
+            self.play(
+                FadeOut(cost_of),
+                *(FadeOut(m) for m in weights[:-1] + biases),
+                FadeOut(ends[1]),
+            )
+            self.play(
+                net.left_of(L - 1).animate.set_opacity(0.25),
+                ends[0].animate.set_opacity(0.25),
+            )
+            self.play(FadeIn(a_prev, shift=0.2 * UP), FadeIn(a_last, shift=0.2 * UP))
+            self.play(Write(remark))
+
+        want = formula(("y", "y"), "=", v.shown(Quantity("y"), 2), font_size=40)
+        want.next_to(net.neuron(L), RIGHT, buff=0.45)
+        caption = Tex("desired output", font_size=NOTE_SIZE, color=MUTED)
+        caption.next_to(want, UP, buff=0.15)
+        with self.beat(
+            """For this training input we also know the answer the network should have
+            given. We write that desired output as y; here the output falls short of it."""
+        ):
+            self.play(FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
+
+        a, y, c = v("a", L), v("y"), v("C")
+        d = decimals_for([a, y], c, combine=lambda p: (p[0] - p[1]) ** 2)
+        symbolic = formula(
+            ("C_0", "C"),
+            "=",
+            "(",
+            ("a^{(L)}", "a"),
+            "-",
+            ("y", "y"),
+            ")^2",
+            font_size=44,
+        ).move_to(1.5 * DOWN)
+        numbers = formula(
+            "=",
+            "(",
+            v.shown(Quantity("a", L), d),
+            "-",
+            v.shown(Quantity("y"), d),
+            ")^2",
+            "=",
+            v.shown(Quantity("C"), d),
+            font_size=44,
+        ).next_to(symbolic, DOWN, buff=0.35)
+        numbers.shift((symbolic[1].get_x() - numbers[0].get_x()) * RIGHT)
+        with self.beat(
+            """How bad is this output? Square the gap between what came out and what was
+            wanted. That number is C zero, the cost of this single example: near zero when
+            the network is right, and it grows fast as the output drifts away from y."""
+        ):
             self.play(FadeOut(remark))
-            self.play(Write(cost))
+            self.play(Write(symbolic))
+            self.play(
+                TransformFromCopy(net.readout(L), numbers[2]),
+                TransformFromCopy(want[2], numbers[4]),
+                FadeIn(numbers[:2]),
+                FadeIn(numbers[3]),
+                FadeIn(numbers[5]),
+                run_time=1.5,
+            )
+            self.play(Write(numbers[6:]))
+            self.add(numbers)
+            self.wait(1.5)

@@ -1,7 +1,23 @@
 """A drawn network: neurons lit by their activation, edges coloured and sized by weight.
 
->>> # in a scene:  diagram = NetworkDiagram(self.values)
->>> # diagram.neuron(L, 0), diagram.edge(L, 0, 0), diagram.highlight_path([(1, 0), (2, 0)])
+Layers run left to right (layer 0, the input, on the left). Everything is addressed by
+the lecture's math indices: :meth:`NetworkDiagram.neuron` ``(layer, j)``,
+:meth:`NetworkDiagram.edge` ``(layer, j, k)`` for w_jk^(layer) (from neuron k of
+layer-1 to neuron j of layer) and :meth:`NetworkDiagram.layer`.
+
+Examples
+--------
+In a :class:`~scenes.kit.beats.LectureScene`::
+
+    diagram = NetworkDiagram(self.values)             # the scene's example
+    self.play(FadeIn(diagram))
+    self.play(FadeIn(diagram.neuron_label(L, 0)))      # a^{(L)} under the output
+    self.play(diagram.highlight_path([(L - 1, 0), (L, 0)]))
+
+Outside the lecture, from bpmath objects directly::
+
+    net = bpmath.Network.random([2, 3, 2], seed=1)
+    diagram = NetworkDiagram(net, bpmath.forward(net, [0.2, 0.9]))
 """
 
 from __future__ import annotations
@@ -12,24 +28,41 @@ import numpy as np
 from manim import (
     BLACK,
     DOWN,
-    RIGHT,
     UP,
+    YELLOW,
     Animation,
     AnimationGroup,
     Circle,
     Indicate,
     LaggedStart,
     Line,
+    ManimColor,
     MathTex,
     ShowPassingFlash,
     VGroup,
-    YELLOW,
 )
 
+import bpmath
 from scenes.kit.style import LABEL_SIZE, color_of, weight_color
-from scenes.kit.values import ExampleValues, Quantity, ValueNumber
+from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 
-__all__ = ["NetworkDiagram"]
+__all__ = ["NetworkDiagram", "layer_tex"]
+
+MIN_EDGE_WIDTH = 1.0
+MAX_EDGE_WIDTH = 8.0
+DARK_TEXT_ABOVE = 0.5
+"""Neurons lit brighter than this get dark text, the others light text."""
+
+
+def layer_tex(layer: int, L: int, symbolic: bool = True) -> str:
+    """The superscript of ``layer`` as the lecture writes it: ``(L)``, ``(L-1)``, or ``(2)``.
+
+    >>> layer_tex(3, 3), layer_tex(1, 3), layer_tex(1, 3, symbolic=False)
+    ('(L)', '(L-2)', '(1)')
+    """
+    if not symbolic:
+        return f"({layer})"
+    return "(L)" if layer == L else f"(L-{L - layer})"
 
 
 class NetworkDiagram(VGroup):
@@ -37,165 +70,279 @@ class NetworkDiagram(VGroup):
 
     Parameters
     ----------
-    values : ExampleValues
-        The example whose network and activations are drawn (from bpmath).
+    source : ExampleValues or bpmath.Network
+        The example to draw (its network and activations come from bpmath), or a bare
+        network. With a bare network, pass ``trace`` to show activations.
+    trace : bpmath.Trace, optional
+        The forward pass of ``source`` when it is a bare network.
     example : int
-        Which row of the example feeds the activations.
+        Which row of a multi-example :class:`ExampleValues` feeds the activations.
     radius : float
         Neuron radius.
     layer_spacing, neuron_spacing : float
-        Distance between layer columns, and between neurons of one layer.
+        Distance between layer columns, and between neurons of one layer. Both shrink
+        when needed to keep the diagram within ``max_width`` × ``max_height``.
     decimals : int
-        Decimals of the activation shown inside each neuron.
+        Decimals of the activation written inside each neuron.
     show_values : bool
-        Whether to write a_j^(l) inside each neuron.
+        Whether to write a_j^(l) inside each neuron (needs activations).
+    symbolic : bool
+        Whether default labels name layers as ``(L)``, ``(L-1)``... or by number.
+
+    Attributes
+    ----------
+    layers : VGroup
+        One VGroup of circles per layer, ``layers[l][j]``.
+    edges : VGroup
+        Every edge line.
+    values_group : VGroup
+        The :class:`ValueNumber` readouts inside the neurons (empty when not shown).
+    readouts : dict
+        ``(layer, j) -> ValueNumber``.
     """
 
     def __init__(
         self,
-        values: ExampleValues,
+        source: ExampleValues | bpmath.Network,
+        trace: bpmath.Trace | None = None,
+        *,
         example: int = 0,
-        radius: float = 0.42,
-        layer_spacing: float = 2.4,
-        neuron_spacing: float = 1.2,
+        radius: float = 0.45,
+        layer_spacing: float = 2.6,
+        neuron_spacing: float = 1.25,
         decimals: int = 2,
         show_values: bool = True,
+        symbolic: bool = True,
+        max_width: float = 12.5,
+        max_height: float = 5.5,
     ) -> None:
         super().__init__()
-        self.values, self.example = values, example
-        self.radius = radius
-        net = values.net
-        self.sizes = net.sizes
-        self.L = net.L
-        self.layers = VGroup()
-        self.readouts: dict[tuple[int, int], ValueNumber] = {}
-        for l, n in enumerate(self.sizes):
-            column = VGroup()
-            for j in range(n):
-                a = values("a", l, j=j, example=example)
-                circle = Circle(
-                    radius=radius, stroke_color=color_of("a"), stroke_width=3
-                )
-                circle.set_fill(color_of("a"), opacity=float(np.clip(a, 0, 1)))
-                y = ((n - 1) / 2 - j) * neuron_spacing
-                circle.move_to(np.array([l * layer_spacing, y, 0]))
-                column.add(circle)
-            self.layers.add(column)
+        if isinstance(source, ExampleValues):
+            self.net = source.net
+            trace = bpmath.forward(self.net, source.example.inputs[example])
+        elif isinstance(source, bpmath.Network):
+            self.net = source
+        else:
+            raise TypeError(
+                "source must be ExampleValues or a bpmath.Network,"
+                f" got {type(source).__name__}"
+            )
+        self.trace, self.example, self.radius = trace, example, radius
+        self.sizes, self.L, self.symbolic = self.net.sizes, self.net.L, symbolic
+        widest = max(self.sizes)
+        layer_spacing = min(layer_spacing, (max_width - 2 * radius) / self.L)
+        if widest > 1:
+            neuron_spacing = min(
+                neuron_spacing, (max_height - 2 * radius) / (widest - 1)
+            )
+        self.layer_spacing, self.neuron_spacing = layer_spacing, neuron_spacing
+
+        self.layers = VGroup(*(self._column(l) for l in range(self.L + 1)))
         self.edges = VGroup()
         self._edges: dict[tuple[int, int, int], Line] = {}
-        largest = max(
-            float(np.max(np.abs(net.weight(l)))) for l in range(1, self.L + 1)
-        )
-        for l in range(1, self.L + 1):
-            W = net.weight(l)
-            for (j, k), w in np.ndenumerate(W):
-                start, end = self.neuron(l - 1, k), self.neuron(l, j)
-                direction = end.get_center() - start.get_center()
-                unit = direction / np.linalg.norm(direction)
-                edge = Line(
-                    start.get_center() + unit * radius, end.get_center() - unit * radius
-                )
-                edge.set_stroke(
-                    weight_color(w), width=1 + 6 * abs(w) / max(largest, 1e-9)
-                )
-                self._edges[(l, j, k)] = edge
-                self.edges.add(edge)
-        self.add(self.edges, self.layers)
-        if show_values:
-            self.values_group = VGroup()
+        self._add_edges()
+        self.readouts: dict[tuple[int, int], ValueNumber] = {}
+        self.values_group = VGroup()
+        if show_values and trace is not None:
             for l, n in enumerate(self.sizes):
                 for j in range(n):
                     self.values_group.add(self._readout(l, j, decimals))
-            self.add(self.values_group)
+        self.add(self.edges, self.layers, self.values_group)
         self.center()
 
-    def _readout(self, l: int, j: int, decimals: int) -> ValueNumber:
-        a = self.values("a", l, j=j, example=self.example)
-        shown = self.values.shown(Quantity("a", l, j=j, example=self.example), decimals)
+    # --- construction ----------------------------------------------------------------
+
+    def activation(self, layer: int, j: int = 0) -> float | None:
+        """a_j^(layer) from bpmath's forward pass (None for a bare network)."""
+        self._check_neuron(layer, j)
+        return None if self.trace is None else float(self.trace.a(layer)[j])
+
+    def _column(self, layer: int) -> VGroup:
+        n = self.sizes[layer]
+        column = VGroup()
+        for j in range(n):
+            circle = Circle(
+                radius=self.radius, stroke_color=color_of("a"), stroke_width=3
+            )
+            a = None if self.trace is None else float(self.trace.a(layer)[j])
+            circle.set_fill(color_of("a"), opacity=0.0 if a is None else _brightness(a))
+            y = ((n - 1) / 2 - j) * self.neuron_spacing
+            circle.move_to(np.array([layer * self.layer_spacing, y, 0.0]))
+            column.add(circle)
+        return column
+
+    def _add_edges(self) -> None:
+        largest = max(float(np.max(np.abs(w))) for w in self.net.weights)
+        for l in range(1, self.L + 1):
+            for (j, k), w in np.ndenumerate(self.net.weight(l)):
+                start, end = (
+                    self.neuron(l - 1, k).get_center(),
+                    self.neuron(l, j).get_center(),
+                )
+                unit = (end - start) / np.linalg.norm(end - start)
+                edge = Line(start + unit * self.radius, end - unit * self.radius)
+                share = abs(float(w)) / largest if largest > 0 else 0.0
+                edge.set_stroke(
+                    weight_color(float(w)),
+                    width=MIN_EDGE_WIDTH + (MAX_EDGE_WIDTH - MIN_EDGE_WIDTH) * share,
+                )
+                edge.weight = float(w)
+                self._edges[(l, j, k)] = edge
+                self.edges.add(edge)
+
+    def _readout(self, layer: int, j: int, decimals: int) -> ValueNumber:
+        a = float(self.trace.a(layer)[j])
+        shown = Shown(Quantity("a", layer, j=j, example=self.example), a, decimals)
+        dark = _brightness(a) > DARK_TEXT_ABOVE
         readout = ValueNumber(
-            shown, font_size=24, color=BLACK if a > 0.55 else color_of("a")
+            shown, font_size=26, color=BLACK if dark else color_of("a")
         )
         readout.scale_to_fit_width(min(readout.width, 1.5 * self.radius))
-        readout.move_to(self.neuron(l, j))
-        self.readouts[(l, j)] = readout
+        if readout.height > 0.8 * self.radius:
+            readout.scale_to_fit_height(0.8 * self.radius)
+        readout.move_to(self.neuron(layer, j))
+        self.readouts[(layer, j)] = readout
         return readout
 
-    # --- addressing by math index ------------------------------------------------
+    # --- addressing by math index ------------------------------------------------------
+
+    def _check_neuron(self, layer: int, j: int) -> None:
+        if not (0 <= layer <= self.L and 0 <= j < self.sizes[layer]):
+            raise ValueError(
+                f"no neuron (layer={layer}, j={j}) in a network of sizes {self.sizes}"
+            )
 
     def neuron(self, layer: int, j: int = 0) -> Circle:
-        """The circle of neuron j in ``layer`` (0 is the input)."""
-        if not 0 <= layer <= self.L or not 0 <= j < self.sizes[layer]:
-            raise ValueError(
-                f"no neuron ({layer}, {j}) in a network of sizes {self.sizes}"
-            )
+        """The circle of neuron j of ``layer`` (0 is the input, L the output)."""
+        self._check_neuron(layer, j)
         return self.layers[layer][j]
 
     def edge(self, layer: int, j: int = 0, k: int = 0) -> Line:
-        """The edge of w_jk^(layer): from neuron k of layer-1 to neuron j of layer."""
+        """The edge of w_jk^(layer): from neuron k of layer-1 to neuron j of ``layer``."""
         try:
             return self._edges[(layer, j, k)]
         except KeyError:
             raise ValueError(
-                f"no weight w_{j}{k}^({layer}) in sizes {self.sizes}"
+                f"no weight w_{j}{k}^({layer}) in a network of sizes {self.sizes}"
             ) from None
 
     def layer(self, layer: int) -> VGroup:
-        """All neurons of ``layer``."""
+        """All circles of ``layer`` (0..L)."""
+        self._check_neuron(layer, 0)
         return self.layers[layer]
 
-    # --- labels and highlights -----------------------------------------------------
+    def readout(self, layer: int, j: int = 0) -> ValueNumber:
+        """The value written inside neuron j of ``layer``."""
+        self._check_neuron(layer, j)
+        if (layer, j) not in self.readouts:
+            raise ValueError("this diagram shows no values inside its neurons")
+        return self.readouts[(layer, j)]
 
-    def neuron_label(
-        self, layer: int, j: int, tex: str, direction=DOWN, size=LABEL_SIZE
-    ) -> MathTex:
-        """A coloured label such as ``a^{(L)}`` next to a neuron (not added to the diagram)."""
-        label = MathTex(tex, font_size=size, color=color_of(tex[0]))
-        return label.next_to(self.neuron(layer, j), direction, buff=0.18)
+    def left_of(self, layer: int) -> VGroup:
+        """What to fade back to focus on ``layer`` onward: what lies left of it.
 
-    def edge_label(
-        self, layer: int, j: int, k: int, tex: str, size=LABEL_SIZE
-    ) -> MathTex:
-        """A label such as ``w^{(L)}`` above the middle of an edge."""
-        label = MathTex(tex, font_size=size, color=color_of("w"))
-        return label.next_to(self.edge(layer, j, k).get_center(), UP, buff=0.12)
-
-    def highlight_path(
-        self, neurons: Sequence[tuple[int, int]], color=YELLOW
-    ) -> Animation:
-        """Flash along the edges joining consecutive (layer, j) neurons, then pulse them."""
-        flashes = []
-        for (l0, k), (l1, j) in zip(neurons, neurons[1:]):
-            if l1 != l0 + 1:
-                raise ValueError(
-                    f"path steps must go one layer forward, got {l0} → {l1}"
-                )
-            flashes.append(
-                ShowPassingFlash(
-                    self.edge(l1, j, k).copy().set_stroke(color, width=8),
-                    time_width=0.6,
-                )
-            )
-        pulses = [
-            Indicate(self.neuron(l, j), color=color, scale_factor=1.15)
-            for l, j in neurons
-        ]
-        return AnimationGroup(
-            LaggedStart(*flashes, lag_ratio=0.7), LaggedStart(*pulses, lag_ratio=0.2)
-        )
-
-    def dim_layers_before(self, layer: int, opacity: float = 0.25) -> VGroup:
-        """The neurons, values and edges left of ``layer``, for fading back (returned)."""
+        That is the neurons and readouts of layers 0..layer-1 and every edge into
+        layers 1..``layer``.
+        """
         group = VGroup()
         for l in range(layer):
-            group.add(
-                self.layers[l],
-                *(
-                    self.readouts[(l, j)]
-                    for j in range(self.sizes[l])
-                    if (l, j) in self.readouts
-                ),
-            )
-        for (l, _, _), edge in self._edges.items():
-            if l <= layer:
-                group.add(edge)
+            group.add(self.layers[l])
+            group.add(*(r for (rl, _), r in self.readouts.items() if rl == l))
+        group.add(*(e for (l, _, _), e in self._edges.items() if l <= layer))
         return group
+
+    # --- labels (returned, not added: the scene decides when they appear) -------------
+
+    def _sup(self, layer: int) -> str:
+        return layer_tex(layer, self.L, self.symbolic)
+
+    def _sub(self, *indices: int) -> str:
+        return "" if self.net.is_chain else "_{" + "".join(map(str, indices)) + "}"
+
+    def neuron_label(
+        self,
+        layer: int,
+        j: int = 0,
+        tex: str | None = None,
+        direction: np.ndarray = DOWN,
+        font_size: float = LABEL_SIZE,
+    ) -> MathTex:
+        """A label such as ``a^{(L-1)}`` beside a neuron (default: below it)."""
+        tex = tex or f"a{self._sub(j)}^{{{self._sup(layer)}}}"
+        label = MathTex(tex, font_size=font_size, color=color_of("a"))
+        return label.next_to(self.neuron(layer, j), direction, buff=0.15)
+
+    def edge_label(
+        self,
+        layer: int,
+        j: int = 0,
+        k: int = 0,
+        tex: str | None = None,
+        value: Shown | None = None,
+        font_size: float = LABEL_SIZE,
+        along: float = 0.5,
+    ) -> MathTex:
+        """A label such as ``w^{(L)}`` (and ``= value``) just above an edge.
+
+        ``along`` is where on the edge (0 at the source neuron, 1 at the target) the
+        label sits; ``value`` adds the tagged weight, e.g. ``values.shown(Quantity(...))``.
+        """
+        tex = tex or f"w{self._sub(j, k)}^{{{self._sup(layer)}}}"
+        label = self._param_label(tex, "w", value, font_size)
+        edge = self.edge(layer, j, k)
+        anchor = edge.point_from_proportion(along)
+        return label.next_to(anchor, UP, buff=0.12)
+
+    def bias_label(
+        self,
+        layer: int,
+        j: int = 0,
+        value: Shown | None = None,
+        direction: np.ndarray = DOWN,
+        font_size: float = LABEL_SIZE,
+    ) -> MathTex:
+        """A label ``b^{(L)}`` (and ``= value``) beside neuron j of ``layer``."""
+        tex = f"b{self._sub(j)}^{{{self._sup(layer)}}}"
+        label = self._param_label(tex, "b", value, font_size)
+        return label.next_to(self.neuron(layer, j), direction, buff=0.15)
+
+    @staticmethod
+    def _param_label(
+        tex: str, symbol: str, value: Shown | None, size: float
+    ) -> MathTex:
+        if value is None:
+            return MathTex(tex, font_size=size, color=color_of(symbol))
+        return formula((tex, symbol), "=", value, font_size=size)
+
+    # --- motion --------------------------------------------------------------------
+
+    def highlight_path(
+        self,
+        neurons: Sequence[tuple[int, int]],
+        color: ManimColor | str = YELLOW,
+        lag_ratio: float = 0.6,
+    ) -> Animation:
+        """Flash along the edges joining consecutive ``(layer, j)`` neurons, pulsing each.
+
+        The path must step one layer forward at a time, e.g. ``[(1, 0), (2, 0), (3, 0)]``.
+        """
+        if len(neurons) < 2:
+            raise ValueError("a path needs at least two neurons")
+        steps = [Indicate(self.neuron(*neurons[0]), color=color, scale_factor=1.15)]
+        for (l0, k), (l1, j) in zip(neurons, neurons[1:]):
+            if l1 != l0 + 1:
+                raise ValueError(f"a path steps one layer forward, got {l0} → {l1}")
+            flash = self.edge(l1, j, k).copy().set_stroke(color, width=MAX_EDGE_WIDTH)
+            steps.append(
+                AnimationGroup(
+                    ShowPassingFlash(flash, time_width=0.6),
+                    Indicate(self.neuron(l1, j), color=color, scale_factor=1.15),
+                    lag_ratio=0.5,
+                )
+            )
+        return LaggedStart(*steps, lag_ratio=lag_ratio)
+
+
+def _brightness(a: float) -> float:
+    """Fill opacity for activation ``a``: a itself, clipped to [0, 1]."""
+    return float(np.clip(a, 0.0, 1.0))

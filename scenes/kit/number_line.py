@@ -1,0 +1,151 @@
+"""A number line for one variable: label, dot at the value, readout, range from the data."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    UP,
+    Animation,
+    DecimalNumber,
+    Dot,
+    MathTex,
+    NumberLine,
+    ValueTracker,
+    VGroup,
+)
+
+from scenes.kit.style import LABEL_SIZE, MUTED, color_of
+from scenes.kit.values import Shown, ValueNumber
+
+__all__ = ["VariableNumberLine", "nice_range"]
+
+
+def nice_range(
+    values: Iterable[float], margin: float = 1.0
+) -> tuple[float, float, float]:
+    """``(low, high, step)`` with round ends that contain ``values`` with room to spare.
+
+    The span is the spread of the values (at least a tenth of their size, so one value
+    still gets a line, with a floor of 1e-3), padded by ``margin`` spans on each side, then rounded outward to
+    a 1-2-5 step so that the line has three to six intervals.
+
+    >>> nice_range([0.4376, 0.4501])
+    (0.4, 0.48, 0.02)
+    """
+    vals = [float(v) for v in values]
+    if not vals or not all(math.isfinite(v) for v in vals):
+        raise ValueError(f"values must be finite numbers, got {vals}")
+    low, high = min(vals), max(vals)
+    span = max(high - low, 0.05 * max(abs(low), abs(high)), 1e-3)
+    low, high = low - margin * span, high + margin * span
+    raw = (high - low) / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = min(
+        (m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw),
+        default=10 * magnitude,
+    )
+    low = math.floor(round(low / step, 9)) * step
+    high = math.ceil(round(high / step, 9)) * step
+    digits = max(0, -math.floor(math.log10(step)))
+    return round(low, digits + 1), round(high, digits + 1), step
+
+
+class VariableNumberLine(VGroup):
+    """One variable's number line: its symbol, a dot at its value and the value as a readout.
+
+    Parameters
+    ----------
+    symbol : str
+        'w', 'b', 'z', 'a', 'C' or 'y': sets the colour.
+    label : str
+        The LaTeX name shown left of the line, e.g. ``w^{(L)}``.
+    shown : Shown
+        The quantity and value the dot starts at (from :class:`ExampleValues`).
+    must_show : iterable of float
+        Further values the line must contain (e.g. after a nudge); the range is chosen
+        from these and ``shown.value``, so the dot never leaves the line.
+    length : float
+        Length of the line in scene units.
+    """
+
+    def __init__(
+        self,
+        symbol: str,
+        label: str,
+        shown: Shown,
+        must_show: Iterable[float] = (),
+        length: float = 4.5,
+        font_size: float = LABEL_SIZE,
+    ) -> None:
+        super().__init__()
+        self.symbol = symbol
+        self.must_show = (shown.value, *must_show)
+        low, high, step = nice_range(self.must_show)
+        self.line = NumberLine(
+            x_range=[low, high, step],
+            length=length,
+            color=MUTED,
+            include_tip=False,
+            tick_size=0.06,
+        )
+        color = color_of(symbol)
+        self.label = MathTex(label, font_size=font_size + 4, color=color)
+        self.label.next_to(self.line, LEFT, buff=0.35)
+        digits = max(0, -math.floor(math.log10(step) + 1e-9))
+        self.ticks = VGroup()
+        for value in (low, high):
+            tick = DecimalNumber(
+                value, num_decimal_places=digits, font_size=18, color=MUTED
+            )
+            tick.next_to(self.line.n2p(value), DOWN, buff=0.12)
+            tick.is_tick = True
+            self.ticks.add(tick)
+        self.tracker = ValueTracker(shown.value)
+        self.dot = Dot(self.n2p(shown.value), radius=0.08, color=color)
+        self.dot.add_updater(lambda d: d.move_to(self.n2p(self.tracker.get_value())))
+        self.readout = ValueNumber(shown, font_size=font_size - 4)
+        self.readout.next_to(self.dot, UP, buff=0.12)
+        self.readout.add_updater(self._follow)
+        self.add(self.line, self.ticks, self.label, self.dot, self.readout)
+
+    def _follow(self, readout: ValueNumber) -> None:
+        readout.set_value(self.tracker.get_value())
+        readout.next_to(self.dot, UP, buff=0.12)
+
+    @property
+    def unit_size(self) -> float:
+        """Scene units per unit of the variable."""
+        return float(self.line.get_unit_size())
+
+    def number_to_point(self, value: float) -> np.ndarray:
+        """The point of the line at ``value``."""
+        return self.line.number_to_point(value)
+
+    def n2p(self, value: float) -> np.ndarray:
+        """Abbreviation for :meth:`number_to_point`."""
+        return self.number_to_point(value)
+
+    @property
+    def value(self) -> float:
+        """Where the dot is now."""
+        return float(self.tracker.get_value())
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies within the line's range."""
+        low, high = self.line.x_range[:2]
+        return bool(low <= value <= high)
+
+    def move_to_value(self, shown: Shown, **kwargs) -> Animation:
+        """Animate the dot (and readout) to ``shown``; the readout then shows its quantity."""
+        if not self.contains(shown.value):
+            raise ValueError(
+                f"{shown.value} is outside this line's range {self.line.x_range[:2]};"
+                " pass it in must_show when building the line"
+            )
+        self.readout.quantity = shown.quantity
+        return self.tracker.animate(**kwargs).set_value(shown.value)
