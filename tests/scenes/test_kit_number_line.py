@@ -1,0 +1,76 @@
+"""VariableNumberLine: the range holds every value it must show; the dot sits at its value."""
+
+from __future__ import annotations
+
+import math
+
+import bpmath
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scenes.kit.number_line import VariableNumberLine, nice_range
+from scenes.kit.values import ExampleValues, Quantity, Shown
+
+finite = st.floats(-1e4, 1e4, allow_nan=False)
+
+
+@settings(max_examples=300)
+@given(st.lists(finite, min_size=1, max_size=6))
+def test_nice_range_contains_every_value(values):
+    """low ≤ every value ≤ high, with a positive step and 3 to 15 intervals."""
+    low, high, step = nice_range(values)
+    assert step > 0
+    assert low <= min(values) and max(values) <= high, f"{values} not in [{low}, {high}]"
+    intervals = (high - low) / step
+    assert 2 <= intervals <= 15, f"{intervals} intervals for {values}"
+
+
+@settings(max_examples=100)
+@given(finite, st.floats(1e-3, 10))
+def test_a_nudge_takes_a_visible_share_of_the_line(value, delta):
+    """Before and after a nudge span at least a tenth of the chosen range."""
+    low, high, _ = nice_range([value, value + delta])
+    assert delta / (high - low) > 0.1 or delta < 0.05 * abs(value), (low, high, delta)
+
+
+def test_nice_range_refuses_nan():
+    """NaN has no place on a number line."""
+    with pytest.raises(ValueError, match="finite"):
+        nice_range([0.1, math.nan])
+
+
+def _line(value: float, must_show=()) -> VariableNumberLine:
+    return VariableNumberLine("z", "z^{(L)}", Shown(Quantity("z", 3), value, 3), must_show)
+
+
+@pytest.mark.parametrize(("value", "others"), [(0.25, [0.3]), (-2.0, [5.0]), (0.0, [])])
+def test_dot_starts_at_the_value_and_line_holds_the_others(value, others):
+    """The dot is drawn at n2p(value); every must_show value is in range."""
+    line = _line(value, others)
+    assert (abs(line.dot.get_center() - line.n2p(value)) < 1e-9).all()
+    assert all(line.contains(v) for v in [value, *others])
+    assert line.readout.quantity == Quantity("z", 3)
+
+
+def test_ticks_are_marked_and_readout_is_tagged():
+    """Tick labels carry is_tick; the readout is a ValueNumber of the quantity."""
+    line = _line(0.4, [0.45])
+    assert len(line.ticks) == 2 and all(t.is_tick for t in line.ticks)
+    assert line.readout.get_value() == pytest.approx(0.4)
+
+
+def test_moving_outside_the_range_is_refused():
+    """A value the line was not built for is an error, not a dot off the line."""
+    line = _line(0.4, [0.45])
+    with pytest.raises(ValueError, match="outside this line's range"):
+        line.move_to_value(Shown(Quantity("z", 3), 99.0, 3))
+
+
+def test_real_example_lines_contain_their_nudged_values():
+    """For the chain, each line built with the nudged value holds before and after."""
+    v = ExampleValues(bpmath.examples.chain())
+    for name in ("z", "a"):
+        after = v.value(Quantity(name, 3, nudge=("w3", 0.1)))
+        line = VariableNumberLine(name, name, v.shown(Quantity(name, 3), 3), [after])
+        assert line.contains(after) and line.contains(v(name, 3))
