@@ -1,104 +1,173 @@
-"""Storyboard step 2: the last activation is σ of a weighted sum, named z."""
+"""Storyboard step 2: the last activation is σ of a weighted sum, and that sum is z."""
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, FadeOut, TransformMatchingTex, Write, Create
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Brace,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    Tex,
+    TransformFromCopy,
+    VGroup,
+    Write,
+)
 
 from bpmath import agreeing_decimals
 from scenes.kit.beats import LectureScene
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.style import TITLE_SIZE
-from scenes.kit.values import Quantity, formula
+from scenes.kit.style import TITLE_SIZE, color_of
+from scenes.kit.values import Quantity, ValueNumber, formula
 
 __all__ = ["WeightedSum"]
 
 
 class WeightedSum(LectureScene):
-    """a^(L) = σ(w^(L) a^(L-1) + b^(L)), then z^(L), then the numbers."""
+    """a^(L) = σ(w^(L) a^(L-1) + b^(L)), then the name z^(L), then the numbers."""
 
     example_role = "chain"
 
     def construct(self) -> None:
-        """The formula, the name z, and the values plugged in."""
+        """The formula out of the diagram, the name z, the numbers, and σ's graph."""
         v, L = self.values, self.example.network.L
-        sigma = self.example.network.activation.latex
-        title = formula(r"\text{The weighted sum}", font_size=TITLE_SIZE).to_edge(UP)
-        diagram = (
-            NetworkDiagram(v, layer_spacing=2.0)
-            .scale(0.8)
-            .next_to(title, DOWN, buff=0.5)
-        )
+        act = self.example.network.activation
+        sigma = act.latex
+        title = Tex("The weighted sum", font_size=TITLE_SIZE).to_edge(UP)
+        net = NetworkDiagram(v, layer_spacing=2.6, radius=0.45).move_to(1.6 * UP)
+        w_lab = net.edge_label(L, tex="w^{(L)}", font_size=34)
+        a_prev_lab = net.neuron_label(L - 1, 0, "a^{(L-1)}", font_size=34)
+        a_lab = net.neuron_label(L, 0, "a^{(L)}", font_size=34)
+        b_lab = net.bias_label(L, direction=RIGHT, font_size=34)
 
         with self.beat(
-            """How does the last activation come about? Take the previous activation, multiply
-            it by the weight, add the bias, and squash the result with the sigmoid."""
+            """Back to the last two neurons. How exactly does the output activation come
+            out of the one before it? Three ingredients meet there: the previous activation,
+            the weight on the connection, and the bias of the output neuron."""
         ):
-            full = formula(
-                ("a^{(L)}", "a"),
-                "=",
-                sigma,
-                "(",
-                ("w^{(L)}", "w"),
-                ("a^{(L-1)}", "a"),
-                "+",
-                ("b^{(L)}", "b"),
-                ")",
-            ).next_to(diagram, DOWN, buff=0.7)
-            self.play(Write(title), FadeIn(diagram))
-            self.play(Write(full))
+            self.play(Write(title), FadeIn(net))
+            self.play(net.left_of(L - 1).animate.set_opacity(0.25))
+            self.play(*(FadeIn(m, shift=0.15 * UP) for m in (a_prev_lab, a_lab, w_lab, b_lab)))
+            self.wait(1)
 
+        full = formula(
+            ("a^{(L)}", "a"), "=", sigma, "(", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+",
+            ("b^{(L)}", "b"), ")", font_size=44,
+        ).move_to(0.6 * DOWN)
+        full[2].set_color(color_of("sigma"))
         with self.beat(
-            """That sum inside the parentheses deserves a name of its own, z with the same
-            layer superscript. Then the activation is simply sigma of z. Splitting the step
-            in two will make the derivatives easier to read."""
+            """Multiply the previous activation by the weight, add the bias, and push the
+            result through the sigmoid, which squeezes any number into the range between
+            zero and one. That is the whole rule for one neuron."""
         ):
-            z_def = formula(
-                ("z^{(L)}", "z"),
-                "=",
-                ("w^{(L)}", "w"),
-                ("a^{(L-1)}", "a"),
-                "+",
-                ("b^{(L)}", "b"),
-            ).next_to(full, DOWN, buff=0.45)
-            a_of_z = formula(("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")")
-            a_of_z.next_to(z_def, DOWN, buff=0.35)
-            self.play(Write(z_def))
+            self.play(
+                TransformFromCopy(w_lab, full[4]),
+                TransformFromCopy(a_prev_lab, full[5]),
+                TransformFromCopy(b_lab, full[7]),
+                FadeIn(full[3]), FadeIn(full[6]), FadeIn(full[8]),
+                run_time=1.5,
+            )
+            self.play(FadeIn(full[2]), TransformFromCopy(a_lab, full[0]), FadeIn(full[1]))
+            self.wait(1.5)
+
+        brace = Brace(full[4:8], DOWN, buff=0.1)
+        z_name = formula(("z^{(L)}", "z"), font_size=40).next_to(brace, DOWN, buff=0.12)
+        z_def = formula(
+            ("z^{(L)}", "z"), "=", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+", ("b^{(L)}", "b"),
+            font_size=40,
+        ).move_to(0.8 * DOWN + 4.0 * LEFT)
+        a_of_z = formula(("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")", font_size=40)
+        a_of_z[2].set_color(color_of("sigma"))
+        a_of_z.next_to(z_def, DOWN, buff=0.6)
+        a_of_z.shift((z_def[1].get_x() - a_of_z[1].get_x()) * RIGHT)
+        with self.beat(
+            """The part inside the parentheses gets a name of its own: z, the weighted sum,
+            with the same layer superscript. Splitting the rule in two steps, first z and
+            then sigma of z, will make each derivative simple to read off later."""
+        ):
+            self.play(Create(brace), Write(z_name))
+            self.wait(0.5)
+            self.play(
+                FadeOut(brace), FadeOut(full), TransformFromCopy(z_name, z_def[0]),
+                FadeIn(z_def[1:]), FadeOut(z_name), run_time=1.5,
+            )
             self.play(Write(a_of_z))
+            self.wait(1)
 
-        w, a_prev, b, z = (v("w", L), v("a", L - 1), v("b", L), v("z", L))
-        d = max(
-            2,
-            agreeing_decimals([w, a_prev, b], z, combine=lambda p: p[0] * p[1] + p[2]),
+        w, a_prev, b, z = v("w", L), v("a", L - 1), v("b", L), v("z", L)
+        d = max(2, agreeing_decimals([w, a_prev, b], z, combine=lambda p: p[0] * p[1] + p[2]))
+        z_num = formula(
+            "=", "(", v.shown(Quantity("w", L), d), ")", "(", v.shown(Quantity("a", L - 1), d),
+            ")", "+", "(", v.shown(Quantity("b", L), d), ")", "=", v.shown(Quantity("z", L), d),
+            font_size=40,
+        ).next_to(z_def, DOWN, buff=0.3, aligned_edge=LEFT)
+        z_num.shift((z_def[1].get_x() - z_num[0].get_x()) * RIGHT)
+        a_num = formula(
+            "=", sigma, "(", v.shown(Quantity("z", L), d), ")", "=", v.shown(Quantity("a", L), 3),
+            font_size=40,
         )
+        a_num[1].set_color(color_of("sigma"))
         with self.beat(
-            """Now with this example's numbers. The weighted sum lands at the value shown,
-            and the sigmoid turns it into the output activation we saw in the network."""
+            """Now the numbers of this example. The weight times the previous activation,
+            plus the bias, gives z. The sigmoid of that z is exactly the output activation
+            written inside the last neuron."""
         ):
-            z_num = formula(
-                ("z^{(L)}", "z"),
-                "=",
-                "(",
-                v.shown(Quantity("w", L), d),
-                ")",
-                "(",
-                v.shown(Quantity("a", L - 1), d),
-                ")",
-                "+",
-                "(",
-                v.shown(Quantity("b", L), d),
-                ")",
-                "=",
-                v.shown(Quantity("z", L), d),
-            ).move_to(z_def)
-            a_num = formula(
-                ("a^{(L)}", "a"),
-                "=",
-                sigma,
-                "(",
-                v.shown(Quantity("z", L), d),
-                ")",
-                "=",
-                v.shown(Quantity("a", L), 3),
-            ).move_to(a_of_z)
-            self.play(FadeOut(z_def, shift=0.2 * UP), FadeIn(z_num, shift=0.2 * UP))
-            self.play(FadeOut(a_of_z, shift=0.2 * UP), FadeIn(a_num, shift=0.2 * UP))
+            self.play(a_of_z.animate.shift(0.9 * DOWN))
+            a_num.next_to(a_of_z, DOWN, buff=0.3)
+            a_num.shift((a_of_z[1].get_x() - a_num[0].get_x()) * RIGHT)
+            self.play(Write(z_num), run_time=1.5)
+            self.play(Write(a_num), run_time=1.5)
+            self.play(Indicate(net.lit(L)), Indicate(a_num[-1]), run_time=1.5)
+
+        plot = _activation_plot(act, z).move_to(1.7 * DOWN + 4.5 * RIGHT)
+        axes, curve = plot
+        dot = Dot(axes.c2p(z, act(np.array([z]))[0]), color=color_of("z"))
+        guides = VGroup(
+            DashedLine(axes.c2p(z, 0), dot.get_center(), color=color_of("z")),
+            DashedLine(dot.get_center(), axes.c2p(axes.x_range[0], dot_y(axes, dot)),
+                       color=color_of("a")),
+        )
+        z_tag = ValueNumber(v.shown(Quantity("z", L), d), font_size=26)
+        z_tag.next_to(axes.c2p(z, 0), DOWN, buff=0.15)
+        a_tag = ValueNumber(v.shown(Quantity("a", L), 3), font_size=26)
+        a_tag.next_to(guides[1], LEFT, buff=0.1)
+        with self.beat(
+            """On the graph of the sigmoid the same step is a single point: go along the
+            horizontal axis to z, up to the curve, and read off the activation. Very
+            negative sums land near zero and very positive ones near one."""
+        ):
+            self.play(Create(axes), Create(curve), run_time=1.5)
+            self.play(FadeIn(z_tag), Create(guides[0]), FadeIn(dot))
+            self.play(Create(guides[1]), FadeIn(a_tag))
+            self.wait(1.5)
+
+
+def dot_y(axes: Axes, dot: Dot) -> float:
+    """The y coordinate of ``dot`` in ``axes``' units."""
+    return axes.p2c(dot.get_center())[1]
+
+
+def _activation_plot(act, z: float) -> VGroup:
+    """Small axes (no numbers) with the activation's curve around ``z``."""
+    reach = max(5.0, abs(z) + 1.0)
+    xs = np.linspace(-reach, reach, 200)
+    ys = act(xs)
+    low, high = min(0.0, float(ys.min())), max(1.0, float(ys.max()))
+    axes = Axes(
+        x_range=[-reach, reach, reach],
+        y_range=[low, high, (high - low) / 2],
+        x_length=4.6,
+        y_length=2.4,
+        tips=False,
+        axis_config={"include_ticks": False, "stroke_width": 2},
+    )
+    curve = axes.plot(lambda x: float(act(np.array([x]))[0]), color=color_of("sigma"))
+    return VGroup(axes, curve)

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, LaggedStart, Write
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, Tex, VGroup, Write
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.dependency_tree import DependencyTree
-from scenes.kit.style import TITLE_SIZE
+from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE, color_of
 from scenes.kit.values import formula
 
 __all__ = ["DependencyTreeScene"]
+
+RULE_SIZE = 32
+RULES_X = 1.9  # left edge of the rules column
+
+
+def _rule(*parts, beside) -> MathTex:
+    """A formula in the rules column, level with the tree node ``beside``."""
+    rule = formula(*parts, font_size=RULE_SIZE)
+    return rule.move_to(beside.get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT)
 
 
 class DependencyTreeScene(LectureScene):
@@ -18,52 +27,85 @@ class DependencyTreeScene(LectureScene):
     example_role = "chain"
 
     def construct(self) -> None:
-        """Build the tree, trace a path, grow it upward, trace the long path."""
+        """Build the tree with its rules, trace paths, grow it upward, trace again."""
         v = self.values
-        title = formula(r"\text{What depends on what}", font_size=TITLE_SIZE).to_edge(
-            UP
-        )
-        tree = DependencyTree(v, row_spacing=0.95).move_to(0.2 * DOWN)
+        sigma = self.example.network.activation.latex
+        title = Tex("What depends on what", font_size=TITLE_SIZE).to_edge(UP)
+        tree = DependencyTree(v, row_spacing=1.1).move_to(0.3 * DOWN + 2.6 * LEFT)
+        node = tree.node
+        rule_z = _rule(("z^{(L)}", "z"), "=", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+",
+                       ("b^{(L)}", "b"), beside=node("z_L"))
+        rule_a = _rule(("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")",
+                       beside=node("a_L"))
+        rule_c = _rule(("C_0", "C"), "=", "(", ("a^{(L)}", "a"), "-", ("y", "y"), ")^2",
+                       beside=node("C0"))
+        rule_a[2].set_color(color_of("sigma"))
+        rules = VGroup(rule_z, rule_a, rule_c)
 
         with self.beat(
-            """Here is the chain of dependencies as a tree. The weight, the previous
-            activation and the bias combine into z. z gives the activation a. Together with
-            the target y, a decides the cost. Each symbol carries its current value."""
+            """Let us draw what depends on what. The weight, the previous activation and
+            the bias at the top all feed into the weighted sum z. Each symbol keeps its
+            value from this example beside it, and the rule each arrow stands for is on
+            the right."""
         ):
             self.play(Write(title))
-            rows = [["w_L", "a_Lm1", "b_L"], ["z_L"], ["a_L", "y"], ["C0"]]
-            for row in rows:
-                parts = [tree.nodes[n] for n in row] + [tree.labels[n] for n in row]
-                edges = [
-                    e
-                    for (p, c), e in tree.edges.items()
-                    if c in row and e in tree.lower
-                ]
-                self.play(
-                    LaggedStart(*(FadeIn(m) for m in parts + edges), lag_ratio=0.1),
-                    run_time=0.8,
-                )
+            self.play(FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2))
+            self.play(FadeIn(tree.row("z_L"), lag_ratio=0.2), Write(rule_z), run_time=1.5)
+            self.wait(1)
+
+        with self.beat(
+            """The sum z then goes through the sigmoid to give the activation a. Finally
+            a, together with the desired output y, decides the cost of this example."""
+        ):
+            self.play(FadeIn(tree.row("a_L"), lag_ratio=0.2), Write(rule_a))
+            self.play(FadeIn(tree.row("y", "C0"), lag_ratio=0.2), Write(rule_c))
             self.add(tree)
+            self.wait(1)
 
         with self.beat(
-            """Follow one thread: a change in the weight moves z, which moves a, which moves
-            the cost. That chain of influences is exactly what the chain rule will follow."""
+            """Follow one thread down the tree. Change the weight a little and z moves;
+            the change in z moves a; the change in a moves the cost. That chain of knock-on
+            effects is exactly what the chain rule will put into numbers."""
         ):
-            self.play(tree.highlight_path(["w_L", "z_L", "a_L", "C0"]))
+            self.play(tree.highlight_path(["w_L", "z_L", "a_L", "C0"]), run_time=3)
+            self.play(tree.color_path(["w_L", "z_L", "a_L", "C0"]))
+            self.wait(1)
 
         with self.beat(
-            """The previous activation is not a free number either. It was made the same way,
-            from its own weight, bias and the activation before it. The tree keeps growing
-            upward, one layer at a time, all the way to the input."""
+            """The bias and the previous activation reach the cost along the same route
+            through z. The target y is different: it is given by the data, so no amount of
+            training changes it."""
         ):
-            self.play(tree.extend_up())
+            self.play(tree.uncolor())
+            self.play(tree.highlight_path(["b_L", "z_L", "a_L", "C0"]), run_time=2.5)
+            self.play(tree.highlight_path(["a_Lm1", "z_L", "a_L", "C0"]), run_time=2.5)
 
+        rule_z2 = formula(("z^{(L-1)}", "z"), "=", ("w^{(L-1)}", "w"), ("a^{(L-2)}", "a"),
+                          "+", ("b^{(L-1)}", "b"), font_size=RULE_SIZE)
+        rule_a2 = formula(("a^{(L-1)}", "a"), "=", sigma, "(", ("z^{(L-1)}", "z"), ")",
+                          font_size=RULE_SIZE)
+        rule_a2[2].set_color(color_of("sigma"))
+        note = Tex("and so on, up to the input", font_size=NOTE_SIZE, color=MUTED)
         with self.beat(
-            """So an early weight reaches the cost along a longer thread, through every layer
-            after it. Backpropagation walks these threads backwards, from the cost to each
-            parameter."""
+            """But the previous activation is not a free knob. It was computed in exactly
+            the same way, from a weight, a bias and the activation one layer further back.
+            So the tree grows upward, one layer at a time, until it reaches the input."""
         ):
-            self.play(
-                tree.highlight_path(["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]),
-                run_time=3,
-            )
+            grow = tree.extend_up()
+            self.play(grow, rules.animate.shift(tree.growth), run_time=2)
+            for rule, beside in ((rule_z2, "z_Lm1"), (rule_a2, "a_Lm1")):
+                rule.move_to(node(beside).get_center()[1] * UP + RULES_X * RIGHT,
+                             aligned_edge=LEFT)
+            note.move_to(node("a_Lm2").get_center()[1] * UP + RULES_X * RIGHT,
+                         aligned_edge=LEFT)
+            self.play(Write(rule_z2), Write(rule_a2), FadeIn(note))
+
+        long_path = ["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]
+        with self.beat(
+            """A weight one layer back therefore reaches the cost along a longer thread,
+            passing through every layer after it. Backpropagation follows these threads
+            backwards, from the cost up to each parameter, one link at a time."""
+        ):
+            self.play(tree.highlight_path(long_path), run_time=4)
+            self.play(tree.color_path(long_path))
+            self.wait(1.5)

@@ -135,6 +135,7 @@ class DependencyTree(VGroup):
     ) -> None:
         super().__init__()
         self.row_spacing = row_spacing
+        self.growth = np.zeros(3)
         self.nodes: dict[str, MathTex] = {}
         self.edges: dict[tuple[str, str], Arrow] = {}
         self.labels: dict[str, ValueNumber] = {}
@@ -215,9 +216,11 @@ class DependencyTree(VGroup):
         return self.nodes[name]
 
     def edge(self, parent: str, child: str) -> Arrow:
-        """The arrow from ``parent`` to ``child``."""
+        """The arrow from ``parent`` to ``child`` (upper arrows only once extended)."""
         if (parent, child) not in self.edges:
             raise ValueError(f"no edge {parent} → {child} in the tree")
+        if not self.is_extended and (parent in UPPER or child in UPPER):
+            raise ValueError(f"{parent} → {child} needs the tree extended first")
         return self.edges[(parent, child)]
 
     def value(self, name: str) -> ValueNumber:
@@ -246,9 +249,11 @@ class DependencyTree(VGroup):
         The upper part is attached above a^(L-1) wherever the tree has been moved or
         scaled to, and the grown tree stays centred where the small one was: play the
         returned animation to move the lower part down while the upper part fades in.
-        (``DependencyTree(..., extended=True)`` builds the grown tree directly.)
+        (``DependencyTree(..., extended=True)`` builds the grown tree directly.) The
+        lower part's move is kept in :attr:`growth`, so companions can move along.
         """
         move = self._attach_upper()
+        self.growth = move
         return AnimationGroup(
             self.lower.animate.shift(move),
             FadeIn(self.upper, shift=0.3 * DOWN),

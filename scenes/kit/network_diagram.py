@@ -238,17 +238,27 @@ class NetworkDiagram(VGroup):
             raise ValueError("this diagram shows no values inside its neurons")
         return self.readouts[(layer, j)]
 
+    def lit(self, layer: int, j: int = 0) -> VGroup:
+        """Neuron j of ``layer`` together with its readout, in drawing order.
+
+        Animate this group rather than the bare circle: an animated circle is drawn on
+        top of everything else, its readout included.
+        """
+        group = VGroup(self.neuron(layer, j))
+        if (layer, j) in self.readouts:
+            group.add(self.readouts[(layer, j)])
+        return group
+
     def left_of(self, layer: int) -> VGroup:
         """What to fade back to focus on ``layer`` onward: what lies left of it.
 
         That is the neurons and readouts of layers 0..layer-1 and every edge into
         layers 1..``layer``.
         """
-        group = VGroup()
+        group = VGroup(*(e for (l, _, _), e in self._edges.items() if l <= layer))
         for l in range(layer):
             group.add(self.layers[l])
             group.add(*(r for (rl, _), r in self.readouts.items() if rl == l))
-        group.add(*(e for (l, _, _), e in self._edges.items() if l <= layer))
         return group
 
     # --- labels (returned, not added: the scene decides when they appear) -------------
@@ -328,7 +338,7 @@ class NetworkDiagram(VGroup):
         """
         if len(neurons) < 2:
             raise ValueError("a path needs at least two neurons")
-        steps = [Indicate(self.neuron(*neurons[0]), color=color, scale_factor=1.15)]
+        steps = [Indicate(self.lit(*neurons[0]), color=color, scale_factor=1.15)]
         for (l0, k), (l1, j) in zip(neurons, neurons[1:]):
             if l1 != l0 + 1:
                 raise ValueError(f"a path steps one layer forward, got {l0} → {l1}")
@@ -336,7 +346,7 @@ class NetworkDiagram(VGroup):
             steps.append(
                 AnimationGroup(
                     ShowPassingFlash(flash, time_width=0.6),
-                    Indicate(self.neuron(l1, j), color=color, scale_factor=1.15),
+                    Indicate(self.lit(l1, j), color=color, scale_factor=1.15),
                     lag_ratio=0.5,
                 )
             )
