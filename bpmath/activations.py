@@ -58,7 +58,9 @@ def sigmoid(z: ArrayOrFloat) -> ArrayOrFloat:
     (0.0, 1.0)
     """
     z_arr = np.asarray(z, dtype=np.float64)
-    with np.errstate(under="ignore"):  # exp(-1000) underflowing to 0 is the right answer
+    with np.errstate(
+        under="ignore"
+    ):  # exp(-1000) underflowing to 0 is the right answer
         e = np.exp(-np.abs(z_arr))  # in (0, 1]: never overflows
         return _same_kind(z, np.where(z_arr >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, LaggedStart, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, LaggedStart, VGroup, Write
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.nudge import NudgeMarker, nudge_animation
 from scenes.kit.number_line import VariableNumberLine
-from scenes.kit.style import NOTE_SIZE, TITLE_SIZE
+from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
 
 __all__ = ["NudgesOnNumberLines"]
@@ -74,7 +74,7 @@ class NudgesOnNumberLines(LectureScene):
                 "C": Quantity("ΔC", nudge=nudged),
             }
             self.markers = []
-            for symbol, tex, q in spec:
+            for symbol, _, q in spec:
                 line = lines[symbol]
                 digits = 2 if symbol == "w" else 4
                 after = v.shown(Quantity(q.name, q.layer, nudge=nudged), digits)

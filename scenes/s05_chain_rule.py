@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, Circumscribe, FadeIn, FadeOut, Write
+from manim import DOWN, UP, Circumscribe, FadeIn, FadeOut, Write
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct

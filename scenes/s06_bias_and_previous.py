@@ -46,7 +46,7 @@ class BiasAndPreviousActivation(LectureScene):
             self.play(Write(previous.symbolic))
             self.play(FadeIn(previous.values_row, shift=0.2 * DOWN))
 
-        prev, up = layer_tex(L - 1, L), layer_tex(L - 2, L)
+        prev = layer_tex(L - 1, L)
         long = ChainRuleProduct(
             v,
             rf"\frac{{\partial C_0}}{{\partial w^{{{prev}}}}}",

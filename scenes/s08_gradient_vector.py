@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bpmath
 from manim import (
     DOWN,
     LEFT,
@@ -17,6 +16,7 @@ from manim import (
     Write,
 )
 
+import bpmath
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import LectureScene
 from scenes.kit.style import MUTED, TITLE_SIZE

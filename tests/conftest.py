@@ -19,12 +19,13 @@ for _role in ("CHAIN", "WIDE", "TRAINING"):  # a user's own example must not lea
     os.environ.pop(f"BPMATH_{_role}", None)
 
 import cairo  # noqa: E402
+import manim.utils.testing.frames_comparison as frames_comparison  # noqa: E402
 import pytest  # noqa: E402
 
-import manim.utils.testing.frames_comparison as frames_comparison  # noqa: E402
-
 INSTALLED_CAIRO = cairo.cairo_version()
-frames_comparison.MIN_CAIRO_VERSION = min(frames_comparison.MIN_CAIRO_VERSION, INSTALLED_CAIRO)
+frames_comparison.MIN_CAIRO_VERSION = min(
+    frames_comparison.MIN_CAIRO_VERSION, INSTALLED_CAIRO
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -49,6 +50,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     outcome = yield
     report = outcome.get_result()
     if report.skipped and not hasattr(report, "wasxfail"):
-        reason = report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr
+        reason = (
+            report.longrepr[-1]
+            if isinstance(report.longrepr, tuple)
+            else report.longrepr
+        )
         report.outcome = "failed"
         report.longrepr = f"skipped tests are not allowed in this project: {reason}"

@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from manim import DOWN, RIGHT, MathTex, VGroup
+from manim import DOWN, MathTex, VGroup
 
 from scenes.kit.style import FONT_SIZE, NOTE_SIZE, color_of
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
-    Shown,
     ValueNumber,
     decimals_for,
     formula,
@@ -50,13 +49,13 @@ class Factor:
 
 
 class ChainRuleProduct(VGroup):
-    """A chain-rule product with each factor's value beneath it and the product.
+    r"""A chain-rule product with each factor's value beneath it and the product.
 
     Parameters
     ----------
     values : ExampleValues
     lhs : str
-        The derivative being computed, e.g. ``\\frac{\\partial C_0}{\\partial w^{(L)}}``.
+        The derivative being computed, e.g. ``\frac{\partial C_0}{\partial w^{(L)}}``.
     factors : sequence of Factor
     product : Quantity
         What the factors multiply to (from bpmath's backward pass).

@@ -10,13 +10,13 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN,
+    Animation,
+    AnimationGroup,
     Create,
     Dot,
     FadeIn,
     Line,
     Succession,
-    AnimationGroup,
-    Animation,
     VGroup,
 )
 
@@ -28,7 +28,7 @@ __all__ = ["NudgeMarker", "nudge_animation"]
 
 
 class NudgeMarker(VGroup):
-    """The change of one variable on its number line, with Δ written underneath.
+    r"""The change of one variable on its number line, with Δ written underneath.
 
     Parameters
     ----------
@@ -39,7 +39,7 @@ class NudgeMarker(VGroup):
     delta : Shown
         Δ as a tagged quantity, written under the bar.
     delta_tex : str
-        Its LaTeX name, e.g. ``\\Delta z^{(L)}``.
+        Its LaTeX name, e.g. ``\Delta z^{(L)}``.
     """
 
     def __init__(

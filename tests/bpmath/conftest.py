@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import bpmath
 import numpy as np
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+import bpmath
 
 settings.register_profile(
     "bpmath",
@@ -22,7 +23,9 @@ ACTIVATION_NAMES = tuple(bpmath.ACTIVATIONS)
 def networks(draw, activations=ACTIVATION_NAMES, max_layers=4, max_width=5, scale=1.0):
     """A random network (1–4 weighted layers of 1–5 neurons), an input and a target."""
     depth = draw(st.integers(1, max_layers))
-    sizes = draw(st.lists(st.integers(1, max_width), min_size=depth + 1, max_size=depth + 1))
+    sizes = draw(
+        st.lists(st.integers(1, max_width), min_size=depth + 1, max_size=depth + 1)
+    )
     activation = draw(st.sampled_from(activations))
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)

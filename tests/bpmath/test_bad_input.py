@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import math
 
-import bpmath
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bpmath
 from tests.bpmath.conftest import networks
 
 CHAIN = bpmath.examples.chain()
@@ -20,8 +20,18 @@ WIDE = bpmath.examples.wide()
 @pytest.mark.parametrize(
     ("weights", "biases", "error", "match"),
     [
-        ([[[1.0, 2.0]], [[1.0, 2.0]]], [[0.0], [0.0]], ValueError, r"weights do not chain: W\^\(2\)"),
-        ([[[1.0]]], [[0.0, 1.0]], ValueError, r"biases\[0\] \(b\^\(1\)\) must have length 1"),
+        (
+            [[[1.0, 2.0]], [[1.0, 2.0]]],
+            [[0.0], [0.0]],
+            ValueError,
+            r"weights do not chain: W\^\(2\)",
+        ),
+        (
+            [[[1.0]]],
+            [[0.0, 1.0]],
+            ValueError,
+            r"biases\[0\] \(b\^\(1\)\) must have length 1",
+        ),
         ([], [], ValueError, "empty network"),
         ([[[1.0]], [[1.0]]], [[0.0]], ValueError, "one entry per layer"),
         ([[[math.nan]]], [[0.0]], ValueError, r"weights\[0\].*must be finite"),
@@ -41,7 +51,9 @@ def test_bad_networks_are_refused(weights, biases, error, match):
 
 def test_unknown_activation_lists_the_valid_names():
     """The error names the activation argument and every valid name."""
-    with pytest.raises(ValueError, match="activation must be one of 'sigmoid', 'relu'.*'softmax'"):
+    with pytest.raises(
+        ValueError, match="activation must be one of 'sigmoid', 'relu'.*'softmax'"
+    ):
         bpmath.Network.chain([1.0], [0.0], activation="softmax")
 
 
@@ -68,8 +80,10 @@ def test_column_vector_input_is_refused_for_wide_networks():
         bpmath.forward(WIDE.network, [[0.8], [0.3]])
 
 
-@pytest.mark.parametrize(("y", "match"), [([1.0, 0.0], "y must have length 1"),
-                                         (math.inf, "y must be finite")])
+@pytest.mark.parametrize(
+    ("y", "match"),
+    [([1.0, 0.0], "y must have length 1"), (math.inf, "y must be finite")],
+)
 def test_bad_targets_are_refused(y, match):
     """Wrong length or infinite targets."""
     with pytest.raises(ValueError, match=match):
@@ -99,11 +113,26 @@ def test_layer_out_of_range_names_the_range(call):
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: bpmath.chain_rule(WIDE.network, WIDE.x, WIDE.y, 2, j=2), r"j must be between 0 and 1, got 2"),
-        (lambda: bpmath.chain_rule(WIDE.network, WIDE.x, WIDE.y, 2, k=3), r"k must be between 0 and 2, got 3"),
-        (lambda: bpmath.path_terms(WIDE.network, WIDE.x, WIDE.y, 1, k=5), r"k must be between 0 and 1"),
-        (lambda: bpmath.nudge(WIDE.network, WIDE.x, WIDE.y, bpmath.w(2, 0, 7), 0.1), r"k of w_07\^\(2\)"),
-        (lambda: bpmath.nudge(NET, X, Y, "w7", 0.1), r"layer of w_00\^\(7\) must be between 1 and 3"),
+        (
+            lambda: bpmath.chain_rule(WIDE.network, WIDE.x, WIDE.y, 2, j=2),
+            r"j must be between 0 and 1, got 2",
+        ),
+        (
+            lambda: bpmath.chain_rule(WIDE.network, WIDE.x, WIDE.y, 2, k=3),
+            r"k must be between 0 and 2, got 3",
+        ),
+        (
+            lambda: bpmath.path_terms(WIDE.network, WIDE.x, WIDE.y, 1, k=5),
+            r"k must be between 0 and 1",
+        ),
+        (
+            lambda: bpmath.nudge(WIDE.network, WIDE.x, WIDE.y, bpmath.w(2, 0, 7), 0.1),
+            r"k of w_07\^\(2\)",
+        ),
+        (
+            lambda: bpmath.nudge(NET, X, Y, "w7", 0.1),
+            r"layer of w_00\^\(7\) must be between 1 and 3",
+        ),
     ],
 )
 def test_neuron_index_out_of_range(call, match):

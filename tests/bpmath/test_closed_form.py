@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 
-import bpmath
 import numpy as np
 import pytest
+
+import bpmath
 
 
 def sig(z: float) -> float:
@@ -54,7 +55,9 @@ def test_chain_forward_matches_hand(chain_by_hand):
     ex = bpmath.examples.chain()
     t = bpmath.forward(ex.network, ex.x)
     for l in range(1, 4):
-        assert t.z(l)[0] == pytest.approx(chain_by_hand["z"][l - 1], abs=1e-15), f"z^({l})"
+        assert t.z(l)[0] == pytest.approx(chain_by_hand["z"][l - 1], abs=1e-15), (
+            f"z^({l})"
+        )
     for l in range(4):
         assert t.a(l)[0] == pytest.approx(chain_by_hand["a"][l], abs=1e-15), f"a^({l})"
 
@@ -62,7 +65,9 @@ def test_chain_forward_matches_hand(chain_by_hand):
 def test_chain_cost_matches_hand(chain_by_hand):
     """C0 = (a^(3) − y)² with no ½."""
     ex = bpmath.examples.chain()
-    assert bpmath.backward(ex.network, ex.x, ex.y).cost == pytest.approx(chain_by_hand["C"])
+    assert bpmath.backward(ex.network, ex.x, ex.y).cost == pytest.approx(
+        chain_by_hand["C"]
+    )
 
 
 def test_chain_rule_factors_match_hand(chain_by_hand):
@@ -81,7 +86,9 @@ def test_every_chain_gradient_entry_matches_hand(chain_by_hand):
     g = bpmath.backward(ex.network, ex.x, ex.y)
     h = chain_by_hand
     for l in range(1, 4):
-        assert g.weight(l)[0, 0] == pytest.approx(h["dw"][l - 1], rel=1e-12), f"dC/dw^({l})"
+        assert g.weight(l)[0, 0] == pytest.approx(h["dw"][l - 1], rel=1e-12), (
+            f"dC/dw^({l})"
+        )
         assert g.bias(l)[0] == pytest.approx(h["db"][l - 1], rel=1e-12), f"dC/db^({l})"
         assert g.z(l)[0] == pytest.approx(h["dz"][l - 1], rel=1e-12), f"dC/dz^({l})"
     for l in range(4):
@@ -93,8 +100,12 @@ def test_bias_and_previous_activation_factors(chain_by_hand):
     ex = bpmath.examples.chain()
     bias = bpmath.chain_rule(ex.network, ex.x, ex.y, 3, wrt="b")
     prev = bpmath.chain_rule(ex.network, ex.x, ex.y, 3, wrt="a")
-    assert bias.dz_dparam == 1.0 and bias.product == pytest.approx(chain_by_hand["db"][2])
-    assert prev.dz_dparam == 2.5 and prev.product == pytest.approx(chain_by_hand["da"][2])
+    assert bias.dz_dparam == 1.0 and bias.product == pytest.approx(
+        chain_by_hand["db"][2]
+    )
+    assert prev.dz_dparam == 2.5 and prev.product == pytest.approx(
+        chain_by_hand["da"][2]
+    )
 
 
 def test_wide_example_weighted_sums_by_hand():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import warnings
 
-import bpmath
 import numpy as np
 import pytest
+
+import bpmath
 
 
 def _central_output_gradient(output, y, h=1e-6):
@@ -30,13 +31,17 @@ def test_output_error_is_twice_a_minus_y_and_the_half_convention_fails():
     numeric = _central_output_gradient(a, y)
     assert np.allclose(bpmath.cost_gradient(a, y), numeric, rtol=1e-8)
     half_convention = a - y
-    assert not np.allclose(half_convention, numeric, rtol=1e-3), "(a − y) should be off by 2×"
+    assert not np.allclose(half_convention, numeric, rtol=1e-3), (
+        "(a − y) should be off by 2×"
+    )
 
 
 def test_relu_derivative_at_zero_is_zero():
     """ReLU'(0) = 0, as in PyTorch; ReLU'(>0) = 1."""
     assert bpmath.activations.relu_prime(0.0) == 0.0
-    assert np.array_equal(bpmath.activations.relu_prime(np.array([-1.0, 0.0, 2.0])), [0, 0, 1])
+    assert np.array_equal(
+        bpmath.activations.relu_prime(np.array([-1.0, 0.0, 2.0])), [0, 0, 1]
+    )
 
 
 def test_leaky_relu_derivative_at_zero_is_the_left_slope():

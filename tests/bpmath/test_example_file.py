@@ -6,9 +6,10 @@ import subprocess
 import sys
 from importlib.resources import files
 
-import bpmath
 import numpy as np
 import pytest
+
+import bpmath
 from bpmath.example_file import ExampleFileError, load_example
 
 SAMPLE = files("bpmath") / "data" / "example.toml"
@@ -78,10 +79,15 @@ def test_environment_variable_swaps_the_example(tmp_path, monkeypatch):
         (GOOD + "learning_rate = 0.1\n", "unknown key 'learning_rate'"),
         (GOOD + "inputs = [0.1, 0.2]\n", "either 'input' or 'inputs'"),
         (GOOD.replace("input = 0.3", "input = [0.3, 0.4]"), "key 'input'.*1 column"),
-        ("weights = [[[1.0, 2.0]], [[1.0, 2.0]]]\nbiases=[[0.0],[0.0]]\ninput=[1.0,2.0]\ntarget=0.0",
-         "key 'weights'.*do not chain"),
+        (
+            "weights = [[[1.0, 2.0]], [[1.0, 2.0]]]\nbiases=[[0.0],[0.0]]\ninput=[1.0,2.0]\ntarget=0.0",
+            "key 'weights'.*do not chain",
+        ),
         ("weights = [1.0\n", "not valid TOML"),
-        (GOOD.replace("weights = [0.5, -1.0, 2.0]", "weights = []"), "key 'weights' must be a non-empty"),
+        (
+            GOOD.replace("weights = [0.5, -1.0, 2.0]", "weights = []"),
+            "key 'weights' must be a non-empty",
+        ),
     ],
 )
 def test_bad_files_name_the_key_and_the_problem(tmp_path, text, match):
@@ -99,7 +105,9 @@ def test_missing_file_is_named(tmp_path):
 def test_wide_network_cannot_play_the_chain(tmp_path):
     """A file whose network is wide is refused for the chain role."""
     text = "weights=[[[1.0,2.0],[3.0,4.0]],[[1.0,1.0]]]\nbiases=[[0.0,0.0],[0.0]]\ninput=[1.0,1.0]\ntarget=1.0"
-    with pytest.raises(ValueError, match="chain example must have one neuron per layer"):
+    with pytest.raises(
+        ValueError, match="chain example must have one neuron per layer"
+    ):
         bpmath.examples.get("chain", _write(tmp_path, text))
 
 
@@ -110,6 +118,10 @@ def test_error_is_a_value_error():
 
 def test_bpmath_does_not_import_manim():
     """import bpmath loads numpy only, never manim."""
-    code = "import bpmath, sys; print([m for m in sys.modules if m.startswith('manim')])"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    code = (
+        "import bpmath, sys; print([m for m in sys.modules if m.startswith('manim')])"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]", out.stdout

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bpmath
 import numpy as np
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+import bpmath
 from tests.bpmath.conftest import networks
 
 H = 1e-5
@@ -51,11 +51,15 @@ def test_weight_and_bias_gradients_match_central_differences(case):
         for (j, k), w in np.ndenumerate(W):
             fd = _central(lambda h: _cost(net.with_weight(l, j, k, w + h), x, y))
             an = float(g.weight(l)[j, k])
-            assert _close(fd, an, g.cost), f"dC/dw_{j}{k}^({l}): backprop {an}, central diff {fd}"
+            assert _close(fd, an, g.cost), (
+                f"dC/dw_{j}{k}^({l}): backprop {an}, central diff {fd}"
+            )
         for j, bj in enumerate(b):
             fd = _central(lambda h: _cost(net.with_bias(l, j, bj + h), x, y))
             an = float(g.bias(l)[j])
-            assert _close(fd, an, g.cost), f"dC/db_{j}^({l}): backprop {an}, central diff {fd}"
+            assert _close(fd, an, g.cost), (
+                f"dC/db_{j}^({l}): backprop {an}, central diff {fd}"
+            )
 
 
 @settings(max_examples=100)
@@ -66,13 +70,16 @@ def test_input_sensitivity_matches_central_differences(case):
     assume(_away_from_kinks(net, x))
     g = bpmath.backward(net, x, y)
     for k in range(len(x)):
+
         def shifted(h, k=k):
             x2 = np.array(x)
             x2[k] += h
             return _cost(net, x2, y)
 
         fd, an = _central(shifted), float(g.a(0)[k])
-        assert _close(fd, an, g.cost), f"dC/da_{k}^(0): backprop {an}, central diff {fd}"
+        assert _close(fd, an, g.cost), (
+            f"dC/da_{k}^(0): backprop {an}, central diff {fd}"
+        )
 
 
 @settings(max_examples=30)
@@ -88,6 +95,10 @@ def test_central_difference_error_shrinks_as_h_squared(case, data):
         abs(_central(lambda d: _cost(net.with_weight(l, 0, 0, w + d), x, y), h) - exact)
         for h in (2e-2, 1e-2)
     ]
-    assume(errors[1] > 1e-10)  # the third derivative must not vanish for the ratio to mean much
+    assume(
+        errors[1] > 1e-10
+    )  # the third derivative must not vanish for the ratio to mean much
     ratio = errors[0] / errors[1]
-    assert 3.0 < ratio < 5.0, f"error went {errors[0]:.3e} → {errors[1]:.3e}, ratio {ratio:.2f}"
+    assert 3.0 < ratio < 5.0, (
+        f"error went {errors[0]:.3e} → {errors[1]:.3e}, ratio {ratio:.2f}"
+    )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import bpmath
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bpmath
 from tests.bpmath.conftest import networks
 
 
@@ -38,8 +38,12 @@ def test_batch_mean_is_mean_of_per_example_results(case, m, seed):
     avg = bpmath.average_gradient(net, X, Y)
     singles = [bpmath.backward(net, x, y) for x, y in zip(X, Y)]
     for l in range(1, net.L + 1):
-        assert np.allclose(avg.mean.weight(l), np.mean([g.weight(l) for g in singles], axis=0))
-        assert np.allclose(avg.mean.bias(l), np.mean([g.bias(l) for g in singles], axis=0))
+        assert np.allclose(
+            avg.mean.weight(l), np.mean([g.weight(l) for g in singles], axis=0)
+        )
+        assert np.allclose(
+            avg.mean.bias(l), np.mean([g.bias(l) for g in singles], axis=0)
+        )
         assert np.allclose(avg.mean.z(l), np.mean([g.z(l) for g in singles], axis=0))
     for l in range(net.L + 1):
         assert np.allclose(avg.mean.a(l), np.mean([g.a(l) for g in singles], axis=0))
@@ -58,7 +62,9 @@ def test_backward_is_pure(case):
         assert np.array_equal(g1.weight(l), g2.weight(l)), f"dC/dW^({l}) changed"
         assert np.array_equal(g1.bias(l), g2.bias(l)), f"dC/db^({l}) changed"
     assert g1.cost == g2.cost
-    assert np.array_equal(net.parameter_vector(), before), "backward mutated the network"
+    assert np.array_equal(net.parameter_vector(), before), (
+        "backward mutated the network"
+    )
 
 
 def test_results_are_read_only_and_frozen():
@@ -66,7 +72,15 @@ def test_results_are_read_only_and_frozen():
     ex = bpmath.examples.chain()
     g = bpmath.backward(ex.network, ex.x, ex.y)
     t = bpmath.forward(ex.network, ex.x)
-    for array in (g.weight(1), g.bias(1), g.a(0), t.a(1), t.z(1), ex.network.weight(1), ex.x):
+    for array in (
+        g.weight(1),
+        g.bias(1),
+        g.a(0),
+        t.a(1),
+        t.z(1),
+        ex.network.weight(1),
+        ex.x,
+    ):
         with pytest.raises(ValueError):
             array[0] = 1.0
     for obj, field in ((g, "cost"), (t, "activations"), (ex.network, "weights")):
@@ -79,7 +93,13 @@ def test_scalars_come_back_as_python_floats():
     ex = bpmath.examples.chain()
     rule = bpmath.chain_rule(ex.network, ex.x, ex.y, 3)
     n = bpmath.nudge(ex.network, ex.x, ex.y, "w3", 0.01)
-    for value in (bpmath.cost(ex.x, [0.0]), rule.product, *rule.factors, n.ratio, n.delta_cost):
+    for value in (
+        bpmath.cost(ex.x, [0.0]),
+        rule.product,
+        *rule.factors,
+        n.ratio,
+        n.delta_cost,
+    ):
         assert type(value) is float, f"{value!r} is {type(value).__name__}"
 
 
@@ -90,9 +110,14 @@ def test_nudge_ratio_converges_to_the_derivative(parameter):
     net, x, y = ex.network, ex.x, ex.y
     g = bpmath.backward(net, x, y)
     p = bpmath.Parameter.parse(parameter)
-    exact = {"w": lambda: g.weight(p.layer)[0, 0], "b": lambda: g.bias(p.layer)[0],
-             "a": lambda: g.a(p.layer)[0]}[p.kind]()
-    errors = [abs(bpmath.nudge(net, x, y, p, d).ratio - exact) for d in (0.1, 0.01, 0.001)]
+    exact = {
+        "w": lambda: g.weight(p.layer)[0, 0],
+        "b": lambda: g.bias(p.layer)[0],
+        "a": lambda: g.a(p.layer)[0],
+    }[p.kind]()
+    errors = [
+        abs(bpmath.nudge(net, x, y, p, d).ratio - exact) for d in (0.1, 0.01, 0.001)
+    ]
     assert errors[0] > errors[1] > errors[2], f"errors {errors} do not shrink"
     assert errors[2] < 1e-3 * abs(exact) + 1e-9
 
@@ -129,7 +154,9 @@ def test_gradient_descent_step_is_theta_minus_rate_times_gradient():
     tr = bpmath.examples.training()
     run = bpmath.gradient_descent(tr.network, tr.inputs, tr.targets, rate=0.5, steps=2)
     for i in range(2):
-        step = run.networks[i + 1].parameter_vector() - run.networks[i].parameter_vector()
+        step = (
+            run.networks[i + 1].parameter_vector() - run.networks[i].parameter_vector()
+        )
         assert np.allclose(step, -0.5 * run.gradients[i].values)
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import math
 
-import bpmath
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import bpmath
+
 parts = st.lists(st.floats(-3, 3, allow_nan=False), min_size=1, max_size=4)
-COMBINE = {"product": math.prod, "sum": math.fsum, "mean": lambda v: math.fsum(v) / len(v)}
+COMBINE = {
+    "product": math.prod,
+    "sum": math.fsum,
+    "mean": lambda v: math.fsum(v) / len(v),
+}
 
 
 @given(parts, st.sampled_from(sorted(COMBINE)))
@@ -36,7 +41,7 @@ def test_format_value_never_prints_negative_zero(value, decimals):
     """A value that rounds to zero prints without a minus sign."""
     text = bpmath.format_value(value, decimals)
     assert not (text.startswith("-") and float(text) == 0), text
-    assert float(text) == pytest.approx(round(value, decimals), abs=10 ** -decimals)
+    assert float(text) == pytest.approx(round(value, decimals), abs=10**-decimals)
 
 
 def test_unknown_combine_is_refused():

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import bpmath
-
 from tests.scenes.harness import FRAME, SceneRun, TextRecord
 from tests.scenes.resolve import resolve
 
 FRAME_TOLERANCE = 0.02
-OVERLAP_EPSILON = 1e-3  # square units: touching boxes are fine, overlapping ones are not
+OVERLAP_EPSILON = (
+    1e-3  # square units: touching boxes are fine, overlapping ones are not
+)
 MIN_NOTE_LENGTH = 40
 
 
@@ -35,7 +36,9 @@ def number_problems(run: SceneRun) -> list[str]:
 
 def _decimal_number_problems(run: SceneRun, rec: TextRecord, where: str) -> list[str]:
     if rec.quantity is None:
-        return [f"{where}: DecimalNumber {rec.text} does not say which quantity it shows"]
+        return [
+            f"{where}: DecimalNumber {rec.text} does not say which quantity it shows"
+        ]
     expected = bpmath.format_value(resolve(run.example, rec.quantity), rec.decimals)
     if rec.text != expected:
         return [f"{where}: {rec.quantity} shows {rec.text}, bpmath gives {expected}"]
@@ -52,14 +55,18 @@ def _text_problems(run: SceneRun, rec: TextRecord, where: str) -> list[str]:
             f"{where}: untagged number(s) {sorted(untagged)} in {rec.text!r}"
         )
     for shown in rec.shown:
-        expected = bpmath.format_value(resolve(run.example, shown.quantity), shown.decimals)
+        expected = bpmath.format_value(
+            resolve(run.example, shown.quantity), shown.decimals
+        )
         if shown.text != expected:
             problems.append(
                 f"{where}: {shown.quantity} shows {shown.text}, bpmath gives {expected}"
             )
     missing = tagged - found
     if missing:
-        problems.append(f"{where}: tagged values {sorted(missing)} are not in {rec.text!r}")
+        problems.append(
+            f"{where}: tagged values {sorted(missing)} are not in {rec.text!r}"
+        )
     return problems
 
 
@@ -93,7 +100,9 @@ def layout_problems(run: SceneRun) -> list[str]:
         where = _where(run, snap.beat.index)
         for rec in snap.texts:
             if not _inside(rec.box):
-                problems.append(f"{where}: {rec.text!r} leaves the frame at {_fmt(rec.box)}")
+                problems.append(
+                    f"{where}: {rec.text!r} leaves the frame at {_fmt(rec.box)}"
+                )
         for kind, box in snap.shapes:
             if not _inside(box):
                 problems.append(f"{where}: a {kind} leaves the frame at {_fmt(box)}")

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import bpmath
 import numpy as np
 from manim import (
     DL,
@@ -29,6 +28,7 @@ from manim import (
     tempconfig,
 )
 
+import bpmath
 from scenes.kit.beats import Beat, LectureScene
 from scenes.kit.values import Shown, shown_values
 from scenes.lecture import SCENES, SceneEntry
@@ -66,7 +66,9 @@ class Snapshot:
 
     beat: Beat
     texts: list[TextRecord] = field(default_factory=list)
-    shapes: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    shapes: list[tuple[str, tuple[float, float, float, float]]] = field(
+        default_factory=list
+    )
 
 
 @dataclass
@@ -83,7 +85,9 @@ def _visible(mob: Mobject) -> bool:
         return False
     if isinstance(mob, VMobject):
         fill = np.max(mob.get_fill_opacities()) if len(mob.get_fill_opacities()) else 0
-        stroke = np.max(mob.get_stroke_opacities()) if len(mob.get_stroke_opacities()) else 0
+        stroke = (
+            np.max(mob.get_stroke_opacities()) if len(mob.get_stroke_opacities()) else 0
+        )
         return fill > 0.01 or (stroke > 0.01 and mob.get_stroke_width() > 0)
     return True
 
@@ -121,7 +125,8 @@ def snapshot(scene: LectureScene, beat: Beat) -> Snapshot:
                 text=_text_of(mob),
                 box=_box(mob),
                 ident=id(mob),
-                family=frozenset(id(m) for m in chain) | {id(m) for m in mob.get_family()},
+                family=frozenset(id(m) for m in chain)
+                | {id(m) for m in mob.get_family()},
                 allowed=_allowed_ids(chain),
                 is_tick=any(getattr(m, "is_tick", False) for m in chain),
                 shown=tuple(s for m in chain for s in shown_values(m)),

@@ -17,5 +17,7 @@ def example_for(role: str) -> bpmath.Example:
         )
     if role == "wide":
         net = bpmath.Network.random([2, 3, 2], seed=7)
-        return bpmath.Example("other wide", net, inputs=[[0.2, 0.9]], targets=[[1.0, 0.0]])
+        return bpmath.Example(
+            "other wide", net, inputs=[[0.2, 0.9]], targets=[[1.0, 0.0]]
+        )
     raise ValueError(f"no second example for role {role!r}")

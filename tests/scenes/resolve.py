@@ -7,9 +7,9 @@ loop), so a wrong mapping in the kit cannot agree with itself.
 
 from __future__ import annotations
 
-import bpmath
 import numpy as np
 
+import bpmath
 from scenes.kit.values import Quantity
 
 
@@ -21,7 +21,9 @@ def resolve(example: bpmath.Example, q: Quantity) -> float:
     if q.name == "rate":
         return float(q.rate)
     if q.name == "descent C":
-        run = bpmath.gradient_descent(net, example.inputs, example.targets, q.rate, q.step)
+        run = bpmath.gradient_descent(
+            net, example.inputs, example.targets, q.rate, q.step
+        )
         return float(run.costs[q.step])
     x, y = example.inputs[q.example], example.targets[q.example]
     if q.nudge is not None:
@@ -46,9 +48,7 @@ def _plain(net: bpmath.Network, x, y, q: Quantity) -> float:
         "sigma'": lambda: sigma_prime(float(trace.z(l)[j])),
         "dC/dw": lambda: grads.weight(l)[j, k],
         "dC/db": lambda: grads.bias(l)[j],
-        "dC/da": lambda: (
-            2 * (trace.output[j] - y[j]) if l == net.L else grads.a(l)[j]
-        ),
+        "dC/da": lambda: 2 * (trace.output[j] - y[j]) if l == net.L else grads.a(l)[j],
         "dC/dz": lambda: grads.z(l)[j],
         "path": lambda: (
             net.weight(l)[j, k] * sigma_prime(float(trace.z(l)[j])) * grads.a(l)[j]
@@ -64,7 +64,9 @@ def _nudged(net: bpmath.Network, x, y, q: Quantity) -> float:
     p = bpmath.Parameter.parse(param)
     before = bpmath.forward(net, x)
     if p.kind == "w":
-        after_net = net.with_weight(p.layer, p.j, p.k, float(net.weight(p.layer)[p.j, p.k]) + delta)
+        after_net = net.with_weight(
+            p.layer, p.j, p.k, float(net.weight(p.layer)[p.j, p.k]) + delta
+        )
     elif p.kind == "b":
         after_net = net.with_bias(p.layer, p.j, float(net.bias(p.layer)[p.j]) + delta)
     else:

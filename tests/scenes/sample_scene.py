@@ -22,11 +22,18 @@ class SampleScene(LectureScene):
         v, L = self.values, self.example.network.L
         with self.beat("First the output activation and the cost of this one example."):
             eq = formula(
-                ("a^{(L)}", "a"), "=", v.shown(Quantity("a", L), 3), r"\qquad",
-                ("C_0", "C"), "=", v.shown(Quantity("C"), 3),
+                ("a^{(L)}", "a"),
+                "=",
+                v.shown(Quantity("a", L), 3),
+                r"\qquad",
+                ("C_0", "C"),
+                "=",
+                v.shown(Quantity("C"), 3),
             ).to_edge(UP)
             self.play(Write(eq))
-        with self.beat("Then how sensitive that cost is to the last weight, as one number."):
+        with self.beat(
+            "Then how sensitive that cost is to the last weight, as one number."
+        ):
             number = ValueNumber(v.shown(Quantity("dC/dw", L), 4)).next_to(eq, DOWN)
             label = MathTex(r"\partial C_0 / \partial w^{(L)}").next_to(number, LEFT)
             self.play(FadeIn(number), FadeIn(label))
@@ -37,9 +44,13 @@ class UntaggedNumberScene(SampleScene):
 
     def construct(self) -> None:
         """Show a literal."""
-        with self.beat("A literal number sneaks onto the screen without any tag on it."):
+        with self.beat(
+            "A literal number sneaks onto the screen without any tag on it."
+        ):
             self.add(MathTex("a = 0.500"))
-        with self.beat("And a DecimalNumber that does not say which quantity it shows."):
+        with self.beat(
+            "And a DecimalNumber that does not say which quantity it shows."
+        ):
             self.add(DecimalNumber(0.25).shift(DOWN))
 
 
@@ -49,11 +60,15 @@ class WrongValueScene(SampleScene):
     def construct(self) -> None:
         """Tag the cost with the activation's value."""
         v, L = self.values, self.example.network.L
-        with self.beat("The cost is shown, but with the value of the activation instead."):
+        with self.beat(
+            "The cost is shown, but with the value of the activation instead."
+        ):
             wrong = v.shown(Quantity("a", L), 3)
             mislabelled = type(wrong)(Quantity("C"), wrong.value, 3)
             self.add(ValueNumber(mislabelled))
-        with self.beat("A second beat so that the scene has the minimum number of beats."):
+        with self.beat(
+            "A second beat so that the scene has the minimum number of beats."
+        ):
             pass
 
 
@@ -62,9 +77,13 @@ class BadLayoutScene(SampleScene):
 
     def construct(self) -> None:
         """Overlap two labels, push one off screen."""
-        with self.beat("Two labels drawn on top of each other, and one off the screen."):
+        with self.beat(
+            "Two labels drawn on top of each other, and one off the screen."
+        ):
             self.add(MathTex("x"), MathTex("y"), MathTex("z").shift(RIGHT * 9))
-        with self.beat("A second beat so that the scene has the minimum number of beats."):
+        with self.beat(
+            "A second beat so that the scene has the minimum number of beats."
+        ):
             pass
 
 

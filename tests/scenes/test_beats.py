@@ -6,9 +6,9 @@ import os
 import subprocess
 import sys
 
-import bpmath
 import pytest
 
+import bpmath
 from scenes.kit import beats
 from tests.scenes.harness import build
 from tests.scenes.other_examples import example_for
@@ -20,7 +20,9 @@ def _slides_available(plain: bool) -> str:
     if plain:
         env["BACKPROP_PLAIN_SCENES"] = "1"
     code = "import scenes.kit.beats as b; print(b.SLIDES_AVAILABLE, b.LectureScene.__mro__[1].__name__)"
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
@@ -77,4 +79,7 @@ def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
     for note in ("one beat, with a note", "another beat, another note"):
         with beats.LectureScene.beat(recorder, note):
             pass
-    assert calls == [{"notes": "one beat, with a note"}, {"notes": "another beat, another note"}]
+    assert calls == [
+        {"notes": "one beat, with a note"},
+        {"notes": "another beat, another note"},
+    ]

@@ -26,7 +26,9 @@ ENTRIES = [*SCENES, SAMPLE]
 def _golden_test(entry):
     try:
         scene_class = entry.load()
-    except Exception as exc:  # report it as this scene's failure, not a collection error
+    except (
+        Exception
+    ) as exc:  # report it as this scene's failure, not a collection error
         message = f"{entry.path} could not be loaded: {exc!r}"
 
         def cannot_load():

@@ -33,6 +33,8 @@ def test_wrong_values_are_caught():
 
 def test_overlaps_and_leaving_the_frame_are_caught():
     """Two stacked labels and one off screen are reported."""
-    problems = "\n".join(layout_problems(build_cached("broken_BadLayoutScene", "default")))
+    problems = "\n".join(
+        layout_problems(build_cached("broken_BadLayoutScene", "default"))
+    )
     assert "overlap" in problems, problems
     assert "leaves the frame" in problems, problems

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-import bpmath
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from manim import MathTex
 
+import bpmath
 from scenes.kit.bars import SignedBars
 from scenes.kit.values import ExampleValues, Quantity, Shown
 
 values_lists = st.lists(
-    st.floats(-5, 5, allow_nan=False).filter(lambda v: abs(v) > 1e-6), min_size=1, max_size=6
+    st.floats(-5, 5, allow_nan=False).filter(lambda v: abs(v) > 1e-6),
+    min_size=1,
+    max_size=6,
 )
 
 
 def _bars(values: list[float]) -> SignedBars:
     shown = [Shown(Quantity("grad", j=i), v, 3) for i, v in enumerate(values)]
-    return SignedBars(shown, [MathTex(f"x_{i}") for i in range(len(values))], max_length=2.0)
+    return SignedBars(
+        shown, [MathTex(f"x_{i}") for i in range(len(values))], max_length=2.0
+    )
 
 
 @settings(max_examples=25, deadline=None)

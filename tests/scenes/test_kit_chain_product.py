@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
-import bpmath
 import pytest
 
+import bpmath
 from scenes.kit.chain_product import ChainRuleProduct, layer_tex
-from scenes.kit.values import ExampleValues, Quantity
+from scenes.kit.values import ExampleValues
 from tests.scenes.other_examples import example_for
 
 EXAMPLES = [bpmath.examples.chain(), example_for("chain")]
@@ -40,16 +40,22 @@ def test_rounded_factors_multiply_to_the_rounded_product(example, layer):
 def test_nudge_ratio_sits_beside_the_product():
     """With a nudge, the finite ratio ΔC/Δw is shown and differs from the derivative."""
     ex = bpmath.examples.chain()
-    product = ChainRuleProduct.for_parameter(ExampleValues(ex), 3, "w", nudge=("w3", 0.1))
+    product = ChainRuleProduct.for_parameter(
+        ExampleValues(ex), 3, "w", nudge=("w3", 0.1)
+    )
     assert product.ratio is not None
     tag = [s for s in product.ratio.shown_values if s.quantity.name == "ΔC/Δparam"][0]
-    assert tag.value == pytest.approx(bpmath.nudge(ex.network, ex.x, ex.y, "w3", 0.1).ratio)
+    assert tag.value == pytest.approx(
+        bpmath.nudge(ex.network, ex.x, ex.y, "w3", 0.1).ratio
+    )
     assert tag.text != f"{product.product.get_value():.{product.decimals}f}"
 
 
 def test_bias_first_factor_is_structural_one():
     """∂z/∂b is written as the constant 1, not a tagged value."""
-    product = ChainRuleProduct.for_parameter(ExampleValues(bpmath.examples.chain()), 3, "b")
+    product = ChainRuleProduct.for_parameter(
+        ExampleValues(bpmath.examples.chain()), 3, "b"
+    )
     assert product.factor_values[0].tex_string == "1"
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 
-import bpmath
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import bpmath
 from scenes.kit.number_line import VariableNumberLine, nice_range
 from scenes.kit.values import ExampleValues, Quantity, Shown
 
@@ -21,7 +21,9 @@ def test_nice_range_contains_every_value(values):
     """low ≤ every value ≤ high, with a positive step and 3 to 15 intervals."""
     low, high, step = nice_range(values)
     assert step > 0
-    assert low <= min(values) and max(values) <= high, f"{values} not in [{low}, {high}]"
+    assert low <= min(values) and max(values) <= high, (
+        f"{values} not in [{low}, {high}]"
+    )
     intervals = (high - low) / step
     assert 2 <= intervals <= 15, f"{intervals} intervals for {values}"
 
@@ -41,7 +43,9 @@ def test_nice_range_refuses_nan():
 
 
 def _line(value: float, must_show=()) -> VariableNumberLine:
-    return VariableNumberLine("z", "z^{(L)}", Shown(Quantity("z", 3), value, 3), must_show)
+    return VariableNumberLine(
+        "z", "z^{(L)}", Shown(Quantity("z", 3), value, 3), must_show
+    )
 
 
 @pytest.mark.parametrize(("value", "others"), [(0.25, [0.3]), (-2.0, [5.0]), (0.0, [])])

@@ -25,7 +25,9 @@ def test_another_example_shows_other_numbers(module):
     default = shown_numbers(build_cached(module, "default"))
     other = shown_numbers(build_cached(module, "other"))
     assert default, f"{module} shows no numbers at all"
-    assert default != other, f"{module} shows the same numbers for two different examples"
+    assert default != other, (
+        f"{module} shows the same numbers for two different examples"
+    )
 
 
 @pytest.mark.parametrize(("module", "example"), scene_cases(("default",)))
