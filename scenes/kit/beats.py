@@ -32,7 +32,14 @@ import bpmath
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 
-__all__ = ["Beat", "LectureScene", "SLIDES_AVAILABLE", "allow_overlap"]
+__all__ = [
+    "Beat",
+    "LectureScene",
+    "SLIDES_AVAILABLE",
+    "SPEAKING_RATE",
+    "allow_overlap",
+    "speaking_time",
+]
 
 
 def _base_scene() -> type[Scene]:
@@ -58,6 +65,15 @@ class Beat:
     note: str
 
 
+SPEAKING_RATE = 2.5
+"""Words per second of a calm lecturer (150 words a minute)."""
+
+
+def speaking_time(note: str) -> float:
+    """Seconds it takes to say ``note`` at :data:`SPEAKING_RATE`."""
+    return len(note.split()) / SPEAKING_RATE
+
+
 def allow_overlap(a: Mobject, b: Mobject) -> None:
     """Declare that ``a`` and ``b`` may overlap on purpose (the layout tests skip them)."""
     for mob, other in ((a, b), (b, a)):
@@ -73,7 +89,9 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         Which example of :mod:`bpmath.examples` the scene shows: ``"chain"``, ``"wide"``
         or ``"training"``. A user's TOML file named by ``BPMATH_<ROLE>`` replaces it.
     beat_pause : float
-        Seconds of stillness at the end of each beat in the video.
+        The least stillness at the end of a beat, in seconds. A beat lasts at least as
+        long as its note takes to say (:func:`speaking_time`), so the video keeps the
+        pace of the lecture even without a voice.
     """
 
     example_role: ClassVar[str] = "chain"
@@ -107,9 +125,13 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         self.beats.append(current)
         if self._slides_enabled:
             self.next_slide(notes=note)
+        started = self.renderer.time
         yield current
-        if self.beat_pause > 0:
-            self.wait(self.beat_pause)
+        pause = max(
+            self.beat_pause, speaking_time(note) - (self.renderer.time - started)
+        )
+        if pause > 0:
+            self.wait(pause)
         for hook in list(type(self).beat_hooks):
             hook(self, current)
 

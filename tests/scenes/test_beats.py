@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from types import SimpleNamespace
 import subprocess
 import sys
 
@@ -70,9 +71,13 @@ def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
         beats: list = []
         beat_pause = 0
         beat_hooks: list = []
+        renderer = SimpleNamespace(time=0.0)
 
         def next_slide(self, **kwargs):
             calls.append(kwargs)
+
+        def wait(self, seconds):
+            self.renderer.time += seconds
 
     recorder = Recorder()
     recorder.beats = []
@@ -83,3 +88,32 @@ def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
         {"notes": "one beat, with a note"},
         {"notes": "another beat, another note"},
     ]
+
+
+def test_a_beat_lasts_as_long_as_its_note_takes_to_say():
+    """The pause tops the beat's animations up to the note's speaking time."""
+
+    class Clock:
+        _slides_enabled = False
+        beats: list = []
+        beat_pause = 0.5
+        beat_hooks: list = []
+        renderer = SimpleNamespace(time=0.0)
+
+        def wait(self, seconds):
+            self.renderer.time += seconds
+
+    clock = Clock()
+    note = " ".join(["word"] * 25)  # 10 s at 2.5 words per second
+    with beats.LectureScene.beat(clock, note):
+        clock.renderer.time += 3.0  # the beat's animations
+    assert (
+        clock.renderer.time
+        == pytest.approx(beats.speaking_time(note))
+        == pytest.approx(10.0)
+    )
+    with beats.LectureScene.beat(clock, "short"):
+        clock.renderer.time += 4.0
+    assert clock.renderer.time == pytest.approx(14.5), (
+        "a long beat still gets beat_pause"
+    )
