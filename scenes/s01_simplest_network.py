@@ -13,6 +13,7 @@ from manim import (
     LaggedStart,
     Tex,
     TransformFromCopy,
+    VGroup,
     Write,
 )
 
@@ -33,8 +34,16 @@ class SimplestNetwork(LectureScene):
         """Network, its parameters, the last two layers, y, and C0 with real numbers."""
         v, L = self.values, self.example.network.L
         title = Tex(r"The simplest network", font_size=TITLE_SIZE).to_edge(UP)
-        net = NetworkDiagram(v, symbolic=False, layer_spacing=3.0, radius=0.5)
-        net.move_to(1.0 * UP + 0.6 * LEFT)
+        net = NetworkDiagram(
+            v, symbolic=False, layer_spacing=3.0, radius=0.5, max_width=10.5
+        ).move_to(1.0 * UP)
+        want = formula(("y", "y"), "=", v.shown(Quantity("y"), 2), font_size=40)
+        want.next_to(net.neuron(L), RIGHT, buff=0.45)
+        caption = Tex("desired output", font_size=NOTE_SIZE, color=MUTED)
+        caption.next_to(want, UP, buff=0.15)
+        centring = -VGroup(net, want).get_x() * RIGHT  # the diagram and y together
+        for mob in (net, want, caption):
+            mob.shift(centring)
         ends = [
             Tex(word, font_size=NOTE_SIZE, color=MUTED).next_to(
                 net.neuron(l), UP, buff=0.2
@@ -119,10 +128,6 @@ class SimplestNetwork(LectureScene):
             self.play(FadeIn(a_prev, shift=0.2 * UP), FadeIn(a_last, shift=0.2 * UP))
             self.play(Write(remark))
 
-        want = formula(("y", "y"), "=", v.shown(Quantity("y"), 2), font_size=40)
-        want.next_to(net.neuron(L), RIGHT, buff=0.45)
-        caption = Tex("desired output", font_size=NOTE_SIZE, color=MUTED)
-        caption.next_to(want, UP, buff=0.15)
         with self.beat(
             """For this training input we also know the answer the network should have
             given. We write that desired output as y; here the output falls short of it."""

@@ -20,6 +20,7 @@ from manim import (
     TransformFromCopy,
     VGroup,
     Write,
+    config,
 )
 
 from bpmath import agreeing_decimals
@@ -55,12 +56,22 @@ class WeightedSum(LectureScene):
         ):
             self.play(Write(title), FadeIn(net))
             self.play(net.left_of(L - 1).animate.set_opacity(0.25))
-            self.play(*(FadeIn(m, shift=0.15 * UP) for m in (a_prev_lab, a_lab, w_lab, b_lab)))
+            self.play(
+                *(FadeIn(m, shift=0.15 * UP) for m in (a_prev_lab, a_lab, w_lab, b_lab))
+            )
             self.wait(1)
 
         full = formula(
-            ("a^{(L)}", "a"), "=", sigma, "(", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+",
-            ("b^{(L)}", "b"), ")", font_size=44,
+            ("a^{(L)}", "a"),
+            "=",
+            sigma,
+            "(",
+            ("w^{(L)}", "w"),
+            ("a^{(L-1)}", "a"),
+            "+",
+            ("b^{(L)}", "b"),
+            ")",
+            font_size=44,
         ).move_to(0.6 * DOWN)
         full[2].set_color(color_of("sigma"))
         with self.beat(
@@ -72,21 +83,32 @@ class WeightedSum(LectureScene):
                 TransformFromCopy(w_lab, full[4]),
                 TransformFromCopy(a_prev_lab, full[5]),
                 TransformFromCopy(b_lab, full[7]),
-                FadeIn(full[3]), FadeIn(full[6]), FadeIn(full[8]),
+                FadeIn(full[3]),
+                FadeIn(full[6]),
+                FadeIn(full[8]),
                 run_time=1.5,
             )
-            self.play(FadeIn(full[2]), TransformFromCopy(a_lab, full[0]), FadeIn(full[1]))
+            self.play(
+                FadeIn(full[2]), TransformFromCopy(a_lab, full[0]), FadeIn(full[1])
+            )
             self.wait(1.5)
 
         brace = Brace(full[4:8], DOWN, buff=0.1)
         z_name = formula(("z^{(L)}", "z"), font_size=40).next_to(brace, DOWN, buff=0.12)
         z_def = formula(
-            ("z^{(L)}", "z"), "=", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+", ("b^{(L)}", "b"),
+            ("z^{(L)}", "z"),
+            "=",
+            ("w^{(L)}", "w"),
+            ("a^{(L-1)}", "a"),
+            "+",
+            ("b^{(L)}", "b"),
             font_size=40,
         ).move_to(0.8 * DOWN + 4.0 * LEFT)
-        a_of_z = formula(("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")", font_size=40)
+        a_of_z = formula(
+            ("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")", font_size=40
+        )
         a_of_z[2].set_color(color_of("sigma"))
-        a_of_z.next_to(z_def, DOWN, buff=0.6)
+        a_of_z.next_to(z_def, DOWN, buff=1.5)  # room for the numbers of z below z_def
         a_of_z.shift((z_def[1].get_x() - a_of_z[1].get_x()) * RIGHT)
         with self.beat(
             """The part inside the parentheses gets a name of its own: z, the weighted sum,
@@ -96,49 +118,79 @@ class WeightedSum(LectureScene):
             self.play(Create(brace), Write(z_name))
             self.wait(0.5)
             self.play(
-                FadeOut(brace), FadeOut(full), TransformFromCopy(z_name, z_def[0]),
-                FadeIn(z_def[1:]), FadeOut(z_name), run_time=1.5,
+                FadeOut(brace),
+                FadeOut(full),
+                TransformFromCopy(z_name, z_def[0]),
+                FadeIn(z_def[1:]),
+                FadeOut(z_name),
+                run_time=1.5,
             )
             self.play(Write(a_of_z))
             self.wait(1)
 
         w, a_prev, b, z = v("w", L), v("a", L - 1), v("b", L), v("z", L)
-        d = max(2, agreeing_decimals([w, a_prev, b], z, combine=lambda p: p[0] * p[1] + p[2]))
+        d = max(
+            2,
+            agreeing_decimals([w, a_prev, b], z, combine=lambda p: p[0] * p[1] + p[2]),
+        )
         z_num = formula(
-            "=", "(", v.shown(Quantity("w", L), d), ")", "(", v.shown(Quantity("a", L - 1), d),
-            ")", "+", "(", v.shown(Quantity("b", L), d), ")", "=", v.shown(Quantity("z", L), d),
+            "=",
+            "(",
+            v.shown(Quantity("w", L), d),
+            ")",
+            "(",
+            v.shown(Quantity("a", L - 1), d),
+            ")",
+            "+",
+            "(",
+            v.shown(Quantity("b", L), d),
+            ")",
+            "=",
+            v.shown(Quantity("z", L), d),
             font_size=40,
         ).next_to(z_def, DOWN, buff=0.3, aligned_edge=LEFT)
         z_num.shift((z_def[1].get_x() - z_num[0].get_x()) * RIGHT)
         a_num = formula(
-            "=", sigma, "(", v.shown(Quantity("z", L), d), ")", "=", v.shown(Quantity("a", L), 3),
+            "=",
+            sigma,
+            "(",
+            v.shown(Quantity("z", L), d),
+            ")",
+            "=",
+            v.shown(Quantity("a", L), 3),
             font_size=40,
         )
         a_num[1].set_color(color_of("sigma"))
+        a_num.next_to(a_of_z, DOWN, buff=0.3)
+        a_num.shift((a_of_z[1].get_x() - a_num[0].get_x()) * RIGHT)
         with self.beat(
             """Now the numbers of this example. The weight times the previous activation,
             plus the bias, gives z. The sigmoid of that z is exactly the output activation
             written inside the last neuron."""
         ):
-            self.play(a_of_z.animate.shift(0.9 * DOWN))
-            a_num.next_to(a_of_z, DOWN, buff=0.3)
-            a_num.shift((a_of_z[1].get_x() - a_num[0].get_x()) * RIGHT)
             self.play(Write(z_num), run_time=1.5)
             self.play(Write(a_num), run_time=1.5)
             self.play(Indicate(net.lit(L)), Indicate(a_num[-1]), run_time=1.5)
 
-        plot = _activation_plot(act, z).move_to(1.7 * DOWN + 4.5 * RIGHT)
-        axes, curve = plot
+        axes, curve = _activation_plot(act, z)
         dot = Dot(axes.c2p(z, act(np.array([z]))[0]), color=color_of("z"))
         guides = VGroup(
             DashedLine(axes.c2p(z, 0), dot.get_center(), color=color_of("z")),
-            DashedLine(dot.get_center(), axes.c2p(axes.x_range[0], dot_y(axes, dot)),
-                       color=color_of("a")),
+            DashedLine(
+                dot.get_center(),
+                axes.c2p(axes.x_range[0], dot_y(axes, dot)),
+                color=color_of("a"),
+            ),
         )
         z_tag = ValueNumber(v.shown(Quantity("z", L), d), font_size=26)
         z_tag.next_to(axes.c2p(z, 0), DOWN, buff=0.15)
         a_tag = ValueNumber(v.shown(Quantity("a", L), 3), font_size=26)
         a_tag.next_to(guides[1], LEFT, buff=0.1)
+        plot = VGroup(axes, curve, dot, guides, z_tag, a_tag)
+        # Right of the longest line of numbers, as large as the remaining width allows.
+        left = max(z_num.get_right()[0], a_num.get_right()[0]) + 0.4
+        plot.scale(min(1.0, (config.frame_width / 2 - 0.3 - left) / plot.width))
+        plot.move_to(1.7 * DOWN).align_to(left * RIGHT, LEFT)
         with self.beat(
             """On the graph of the sigmoid the same step is a single point: go along the
             horizontal axis to z, up to the curve, and read off the activation. Very

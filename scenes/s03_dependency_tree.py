@@ -18,7 +18,9 @@ RULES_X = 1.9  # left edge of the rules column
 def _rule(*parts, beside) -> MathTex:
     """A formula in the rules column, level with the tree node ``beside``."""
     rule = formula(*parts, font_size=RULE_SIZE)
-    return rule.move_to(beside.get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT)
+    return rule.move_to(
+        beside.get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT
+    )
 
 
 class DependencyTreeScene(LectureScene):
@@ -33,12 +35,28 @@ class DependencyTreeScene(LectureScene):
         title = Tex("What depends on what", font_size=TITLE_SIZE).to_edge(UP)
         tree = DependencyTree(v, row_spacing=1.1).move_to(0.3 * DOWN + 2.6 * LEFT)
         node = tree.node
-        rule_z = _rule(("z^{(L)}", "z"), "=", ("w^{(L)}", "w"), ("a^{(L-1)}", "a"), "+",
-                       ("b^{(L)}", "b"), beside=node("z_L"))
-        rule_a = _rule(("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")",
-                       beside=node("a_L"))
-        rule_c = _rule(("C_0", "C"), "=", "(", ("a^{(L)}", "a"), "-", ("y", "y"), ")^2",
-                       beside=node("C0"))
+        rule_z = _rule(
+            ("z^{(L)}", "z"),
+            "=",
+            ("w^{(L)}", "w"),
+            ("a^{(L-1)}", "a"),
+            "+",
+            ("b^{(L)}", "b"),
+            beside=node("z_L"),
+        )
+        rule_a = _rule(
+            ("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")", beside=node("a_L")
+        )
+        rule_c = _rule(
+            ("C_0", "C"),
+            "=",
+            "(",
+            ("a^{(L)}", "a"),
+            "-",
+            ("y", "y"),
+            ")^2",
+            beside=node("C0"),
+        )
         rule_a[2].set_color(color_of("sigma"))
         rules = VGroup(rule_z, rule_a, rule_c)
 
@@ -50,7 +68,9 @@ class DependencyTreeScene(LectureScene):
         ):
             self.play(Write(title))
             self.play(FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2))
-            self.play(FadeIn(tree.row("z_L"), lag_ratio=0.2), Write(rule_z), run_time=1.5)
+            self.play(
+                FadeIn(tree.row("z_L"), lag_ratio=0.2), Write(rule_z), run_time=1.5
+            )
             self.wait(1)
 
         with self.beat(
@@ -80,10 +100,24 @@ class DependencyTreeScene(LectureScene):
             self.play(tree.highlight_path(["b_L", "z_L", "a_L", "C0"]), run_time=2.5)
             self.play(tree.highlight_path(["a_Lm1", "z_L", "a_L", "C0"]), run_time=2.5)
 
-        rule_z2 = formula(("z^{(L-1)}", "z"), "=", ("w^{(L-1)}", "w"), ("a^{(L-2)}", "a"),
-                          "+", ("b^{(L-1)}", "b"), font_size=RULE_SIZE)
-        rule_a2 = formula(("a^{(L-1)}", "a"), "=", sigma, "(", ("z^{(L-1)}", "z"), ")",
-                          font_size=RULE_SIZE)
+        rule_z2 = formula(
+            ("z^{(L-1)}", "z"),
+            "=",
+            ("w^{(L-1)}", "w"),
+            ("a^{(L-2)}", "a"),
+            "+",
+            ("b^{(L-1)}", "b"),
+            font_size=RULE_SIZE,
+        )
+        rule_a2 = formula(
+            ("a^{(L-1)}", "a"),
+            "=",
+            sigma,
+            "(",
+            ("z^{(L-1)}", "z"),
+            ")",
+            font_size=RULE_SIZE,
+        )
         rule_a2[2].set_color(color_of("sigma"))
         note = Tex("and so on, up to the input", font_size=NOTE_SIZE, color=MUTED)
         with self.beat(
@@ -94,10 +128,13 @@ class DependencyTreeScene(LectureScene):
             grow = tree.extend_up()
             self.play(grow, rules.animate.shift(tree.growth), run_time=2)
             for rule, beside in ((rule_z2, "z_Lm1"), (rule_a2, "a_Lm1")):
-                rule.move_to(node(beside).get_center()[1] * UP + RULES_X * RIGHT,
-                             aligned_edge=LEFT)
-            note.move_to(node("a_Lm2").get_center()[1] * UP + RULES_X * RIGHT,
-                         aligned_edge=LEFT)
+                rule.move_to(
+                    node(beside).get_center()[1] * UP + RULES_X * RIGHT,
+                    aligned_edge=LEFT,
+                )
+            note.move_to(
+                node("a_Lm2").get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT
+            )
             self.play(Write(rule_z2), Write(rule_a2), FadeIn(note))
 
         long_path = ["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]

@@ -14,11 +14,19 @@ from tests.scenes.other_examples import example_for
 
 LOWER_NODES = ["w_L", "a_Lm1", "b_L", "z_L", "a_L", "y", "C0"]
 LOWER_EDGES = {
-    ("w_L", "z_L"), ("a_Lm1", "z_L"), ("b_L", "z_L"), ("z_L", "a_L"),
-    ("a_L", "C0"), ("y", "C0"),
+    ("w_L", "z_L"),
+    ("a_Lm1", "z_L"),
+    ("b_L", "z_L"),
+    ("z_L", "a_L"),
+    ("a_L", "C0"),
+    ("y", "C0"),
 }
-UPPER_EDGES = {("w_Lm1", "z_Lm1"), ("a_Lm2", "z_Lm1"), ("b_Lm1", "z_Lm1"),
-               ("z_Lm1", "a_Lm1")}
+UPPER_EDGES = {
+    ("w_Lm1", "z_Lm1"),
+    ("a_Lm2", "z_Lm1"),
+    ("b_Lm1", "z_Lm1"),
+    ("z_Lm1", "a_Lm1"),
+}
 
 
 def _present(tree: DependencyTree) -> set[int]:
@@ -29,8 +37,12 @@ def _inside_frame(mob, top_margin: float = 0.0) -> bool:
     half_w, half_h = config.frame_width / 2, config.frame_height / 2
     left, bottom = mob.get_corner([-1, -1, 0])[:2]
     right, top = mob.get_corner([1, 1, 0])[:2]
-    return (left >= -half_w and right <= half_w and bottom >= -half_h
-            and top <= half_h - top_margin)
+    return (
+        left >= -half_w
+        and right <= half_w
+        and bottom >= -half_h
+        and top <= half_h - top_margin
+    )
 
 
 def test_small_tree_has_the_last_layer_only():
@@ -83,8 +95,12 @@ def test_upper_part_attaches_above_a_moved_and_scaled_tree():
     z, a = tree.node("z_Lm1"), tree.node("a_Lm1")
     tree.lower.shift(tree.growth)  # where the animation leaves the lower part
     assert z.get_x() == pytest.approx(a.get_x()), "z^(L-1) is not above a^(L-1)"
-    assert z.get_y() - a.get_y() == pytest.approx(0.7 * gap), "the upper part is misplaced"
-    assert np.allclose(tree.get_center(), center, atol=1e-6), "the grown tree is off-centre"
+    assert z.get_y() - a.get_y() == pytest.approx(0.7 * gap), (
+        "the upper part is misplaced"
+    )
+    assert np.allclose(tree.get_center(), center, atol=1e-6), (
+        "the grown tree is off-centre"
+    )
 
 
 def test_nodes_wear_their_symbol_colours():
@@ -95,8 +111,11 @@ def test_nodes_wear_their_symbol_colours():
         assert tree.node(name).get_color().to_hex() == color_of(symbol).to_hex(), name
 
 
-@pytest.mark.parametrize("example", [bpmath.examples.get("chain"), example_for("chain")],
-                         ids=["chain", "other chain"])
+@pytest.mark.parametrize(
+    "example",
+    [bpmath.examples.get("chain"), example_for("chain")],
+    ids=["chain", "other chain"],
+)
 def test_values_are_tagged_bpmath_values(example):
     """Each node's value is the tagged quantity it names, equal to bpmath's."""
     values = ExampleValues(example)
@@ -129,9 +148,13 @@ def test_value_sits_right_of_its_node_without_touching_others():
     for name, label in tree.labels.items():
         assert label.get_left()[0] > tree.node(name).get_right()[0] - 1e-6
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
-            overlap_x = min(a.get_right()[0], b.get_right()[0]) - max(a.get_left()[0], b.get_left()[0])
-            overlap_y = min(a.get_top()[1], b.get_top()[1]) - max(a.get_bottom()[1], b.get_bottom()[1])
+        for b in texts[i + 1 :]:
+            overlap_x = min(a.get_right()[0], b.get_right()[0]) - max(
+                a.get_left()[0], b.get_left()[0]
+            )
+            overlap_y = min(a.get_top()[1], b.get_top()[1]) - max(
+                a.get_bottom()[1], b.get_bottom()[1]
+            )
             assert overlap_x <= 1e-3 or overlap_y <= 1e-3, (
                 f"{a.tex_string if hasattr(a, 'tex_string') else a.get_value()} overlaps another"
             )

@@ -38,7 +38,9 @@ def test_one_circle_per_neuron(built):
     """Each layer has as many circles as the network has neurons there."""
     example, diagram = built
     counts = tuple(len(diagram.layer(l)) for l in range(example.network.L + 1))
-    assert counts == example.network.sizes, f"drew {counts}, network is {example.network.sizes}"
+    assert counts == example.network.sizes, (
+        f"drew {counts}, network is {example.network.sizes}"
+    )
 
 
 def test_layers_run_left_to_right_and_neurons_top_down(built):
@@ -46,7 +48,9 @@ def test_layers_run_left_to_right_and_neurons_top_down(built):
     example, diagram = built
     net = example.network
     xs = [diagram.neuron(l, 0).get_x() for l in range(net.L + 1)]
-    assert all(a < b for a, b in zip(xs, xs[1:])), f"layer x positions {xs} not increasing"
+    assert all(a < b for a, b in zip(xs, xs[1:])), (
+        f"layer x positions {xs} not increasing"
+    )
     for l in range(net.L + 1):
         column = [diagram.neuron(l, j) for j in range(net.n(l))]
         ys = [c.get_y() for c in column]
@@ -76,8 +80,11 @@ def test_brighter_neuron_for_larger_activation():
     example = EXAMPLES["wide"]
     diagram = NetworkDiagram(ExampleValues(example))
     trace = bpmath.forward(example.network, example.x)
-    pairs = [(float(trace.a(l)[j]), diagram.neuron(l, j).get_fill_opacity())
-             for l in range(example.network.L + 1) for j in range(example.network.n(l))]
+    pairs = [
+        (float(trace.a(l)[j]), diagram.neuron(l, j).get_fill_opacity())
+        for l in range(example.network.L + 1)
+        for j in range(example.network.n(l))
+    ]
     pairs.sort()
     fills = [f for _, f in pairs]
     assert fills == sorted(fills), f"fills {fills} do not grow with activations"
@@ -98,7 +105,10 @@ def test_values_inside_neurons_are_bpmath_activations(built):
                 f"readout ({l}, {j}) shows {readout.get_value()}, bpmath {trace.a(l)[j]}"
             )
             circle = diagram.neuron(l, j)
-            assert readout.width < 2 * diagram.radius and readout.height < 2 * diagram.radius
+            assert (
+                readout.width < 2 * diagram.radius
+                and readout.height < 2 * diagram.radius
+            )
             assert np.allclose(readout.get_center(), circle.get_center()), (
                 f"readout ({l}, {j}) is not centred on its neuron"
             )
@@ -144,8 +154,12 @@ def test_edges_join_the_math_indexed_neurons(built):
 def test_bad_indices_are_refused_with_the_sizes():
     """Asking for a neuron or edge that does not exist names the network's sizes."""
     diagram = NetworkDiagram(ExampleValues(EXAMPLES["wide"]))
-    for call in (lambda: diagram.neuron(3, 0), lambda: diagram.neuron(1, 3),
-                 lambda: diagram.edge(0, 0, 0), lambda: diagram.edge(2, 0, 5)):
+    for call in (
+        lambda: diagram.neuron(3, 0),
+        lambda: diagram.neuron(1, 3),
+        lambda: diagram.edge(0, 0, 0),
+        lambda: diagram.edge(2, 0, 5),
+    ):
         with pytest.raises(ValueError, match="sizes"):
             call()
 
@@ -197,7 +211,9 @@ def test_labels_with_values_are_tagged():
     label = diagram.edge_label(1, value=shown)
     assert isinstance(label, MathTex)
     assert label.shown_values == (shown,), f"label tagged {label.shown_values}"
-    assert label.get_bottom()[1] > diagram.edge(1).get_center()[1], "label is not above its edge"
+    assert label.get_bottom()[1] > diagram.edge(1).get_center()[1], (
+        "label is not above its edge"
+    )
 
 
 def test_highlight_path_checks_its_steps():
