@@ -52,9 +52,9 @@ class SimplestNetwork(LectureScene):
         ]
 
         with self.beat(
-            f"""We start with the smallest network that still has layers: {L + 1} neurons
-            in a row, one per layer. Each circle shows its activation for one input, as the
-            real network computes it, and glows brighter the closer that is to one."""
+            f"""The smallest network with layers: {L + 1} neurons in a row. Each circle
+            shows its activation for one input, computed by the real network, and glows
+            brighter the closer it is to one."""
         ):
             self.play(Write(title))
             self.play(
@@ -73,9 +73,9 @@ class SimplestNetwork(LectureScene):
             for l in range(1, L + 1)
         ]
         with self.beat(
-            f"""Every connection carries a weight and every neuron after the input adds a
-            bias. Those {2 * L} numbers are all the network has: fix them, and every
-            activation, the output included, is fixed too."""
+            f"""Each connection carries a weight and each neuron after the input adds a
+            bias. These {2 * L} numbers are all the network has: fix them, and every
+            activation is fixed too."""
         ):
             self.play(
                 LaggedStart(
@@ -95,9 +95,9 @@ class SimplestNetwork(LectureScene):
         ][:-1]
         cost_of = formula(("C", "C"), "(", *args, ")", font_size=40).move_to(1.7 * DOWN)
         with self.beat(
-            """So the cost, however we end up measuring it, is a function of these
-            parameters and nothing else. Backpropagation answers one question about that
-            function: how strongly does the cost react to each parameter?"""
+            """So the cost is a function of these parameters and nothing else.
+            Backpropagation answers one question about it: how strongly does the cost
+            react to each parameter?"""
         ):
             self.play(Write(cost_of), run_time=2)
             self.play(net.highlight_path([(l, 0) for l in range(L + 1)]), run_time=2.5)
@@ -112,9 +112,9 @@ class SimplestNetwork(LectureScene):
             font_size=30,
         ).move_to(1.7 * DOWN)
         with self.beat(
-            """Let us zoom in on the last two neurons. We name the output activation a with
-            a superscript L, for the last layer, and the one before it a with L minus one.
-            Those superscripts count layers; nothing is being raised to a power."""
+            """Zoom in on the last two neurons. The output activation is a with
+            superscript L, for the last layer; the one before it gets L minus one. These
+            superscripts count layers; nothing is raised to a power."""
         ):
             self.play(
                 FadeOut(cost_of),
@@ -130,7 +130,7 @@ class SimplestNetwork(LectureScene):
 
         with self.beat(
             """For this training input we also know the answer the network should have
-            given. We write that desired output as y; here the output falls short of it."""
+            given: the desired output, written y."""
         ):
             self.play(FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
 
@@ -160,8 +160,8 @@ class SimplestNetwork(LectureScene):
         numbers.shift((symbolic[1].get_x() - numbers[0].get_x()) * RIGHT)
         with self.beat(
             """How bad is this output? Square the gap between what came out and what was
-            wanted. That number is C zero, the cost of this single example: near zero when
-            the network is right, and it grows fast as the output drifts away from y."""
+            wanted. That is C zero, the cost of this one example: near zero when the
+            output is right, larger the further it is from y."""
         ):
             self.play(FadeOut(remark))
             self.play(Write(symbolic))

@@ -111,9 +111,9 @@ class WeightedSum(LectureScene):
         a_of_z.next_to(z_def, DOWN, buff=1.5)  # room for the numbers of z below z_def
         a_of_z.shift((z_def[1].get_x() - a_of_z[1].get_x()) * RIGHT)
         with self.beat(
-            """The part inside the parentheses gets a name of its own: z, the weighted sum,
-            with the same layer superscript. Splitting the rule in two steps, first z and
-            then sigma of z, will make each derivative simple to read off later."""
+            """The part inside the parentheses gets its own name: z, the weighted sum, with
+            the same layer superscript. Splitting the rule into z and then sigma of z
+            will make each derivative easy to read off."""
         ):
             self.play(Create(brace), Write(z_name))
             self.wait(0.5)
@@ -192,9 +192,9 @@ class WeightedSum(LectureScene):
         plot.scale(min(1.0, (config.frame_width / 2 - 0.3 - left) / plot.width))
         plot.move_to(1.7 * DOWN).align_to(left * RIGHT, LEFT)
         with self.beat(
-            """On the graph of the sigmoid the same step is a single point: go along the
-            horizontal axis to z, up to the curve, and read off the activation. Very
-            negative sums land near zero and very positive ones near one."""
+            """On the sigmoid's graph this step is one point: go along the axis to z, up
+            to the curve, and across to the activation. Very negative sums land near zero,
+            very positive ones near one."""
         ):
             self.play(Create(axes), Create(curve), run_time=1.5)
             self.play(FadeIn(z_tag), Create(guides[0]), FadeIn(dot))

@@ -61,10 +61,9 @@ class DependencyTreeScene(LectureScene):
         rules = VGroup(rule_z, rule_a, rule_c)
 
         with self.beat(
-            """Let us draw what depends on what. The weight, the previous activation and
-            the bias at the top all feed into the weighted sum z. Each symbol keeps its
-            value from this example beside it, and the rule each arrow stands for is on
-            the right."""
+            """Now draw what depends on what. The weight, the previous activation and the
+            bias feed the weighted sum z. Values for this example sit beside the symbols;
+            the rules are on the right."""
         ):
             self.play(Write(title))
             self.play(FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2))
@@ -83,9 +82,9 @@ class DependencyTreeScene(LectureScene):
             self.wait(1)
 
         with self.beat(
-            """Follow one thread down the tree. Change the weight a little and z moves;
-            the change in z moves a; the change in a moves the cost. That chain of knock-on
-            effects is exactly what the chain rule will put into numbers."""
+            """Follow one thread down the tree. Change the weight a little and z moves,
+            which moves a, which moves the cost. The chain rule will put numbers on that
+            chain of knock-on effects."""
         ):
             self.play(tree.highlight_path(["w_L", "z_L", "a_L", "C0"]), run_time=3)
             self.play(tree.color_path(["w_L", "z_L", "a_L", "C0"]))
@@ -121,9 +120,9 @@ class DependencyTreeScene(LectureScene):
         rule_a2[2].set_color(color_of("sigma"))
         note = Tex("and so on, up to the input", font_size=NOTE_SIZE, color=MUTED)
         with self.beat(
-            """But the previous activation is not a free knob. It was computed in exactly
-            the same way, from a weight, a bias and the activation one layer further back.
-            So the tree grows upward, one layer at a time, until it reaches the input."""
+            """But the previous activation is not a free knob. It was made the same way,
+            from its own weight, bias and the activation before it. So the tree grows
+            upward, a layer at a time, until it reaches the input."""
         ):
             grow = tree.extend_up()
             self.play(grow, rules.animate.shift(tree.growth), run_time=2)
@@ -139,9 +138,9 @@ class DependencyTreeScene(LectureScene):
 
         long_path = ["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]
         with self.beat(
-            """A weight one layer back therefore reaches the cost along a longer thread,
-            passing through every layer after it. Backpropagation follows these threads
-            backwards, from the cost up to each parameter, one link at a time."""
+            """A weight one layer back reaches the cost along a longer thread, through
+            every later layer. Backpropagation walks these threads backwards, one link at
+            a time."""
         ):
             self.play(tree.highlight_path(long_path), run_time=4)
             self.play(tree.color_path(long_path))
