@@ -1,0 +1,57 @@
+"""The scene kit: reusable pieces for lectures about backpropagation.
+
+Each piece is a Manim mobject or helper that works in any scene::
+
+    from scenes.kit import ChainRuleProduct, ExampleValues, NetworkDiagram
+    values = ExampleValues(bpmath.examples.chain())
+    self.add(NetworkDiagram(values))
+
+Numbers come from bpmath through :class:`ExampleValues`; colours from :mod:`.style`.
+"""
+
+from scenes.kit.bars import SignedBars
+from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
+from scenes.kit.chain_product import ChainRuleProduct, Factor, layer_tex
+from scenes.kit.dependency_tree import DependencyTree
+from scenes.kit.network_diagram import NetworkDiagram
+from scenes.kit.nudge import NudgeMarker, nudge_animation
+from scenes.kit.number_line import VariableNumberLine, nice_range
+from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color
+from scenes.kit.values import (
+    ExampleValues,
+    Quantity,
+    Shown,
+    ValueNumber,
+    decimals_for,
+    formula,
+    shown_values,
+    tag,
+)
+
+__all__ = [
+    "SYMBOL_COLORS",
+    "Beat",
+    "ChainRuleProduct",
+    "DependencyTree",
+    "ExampleValues",
+    "Factor",
+    "LectureScene",
+    "NetworkDiagram",
+    "NudgeMarker",
+    "Quantity",
+    "Shown",
+    "SignedBars",
+    "ValueNumber",
+    "VariableNumberLine",
+    "allow_overlap",
+    "color_of",
+    "decimals_for",
+    "formula",
+    "layer_tex",
+    "nice_range",
+    "nudge_animation",
+    "shown_values",
+    "speaking_time",
+    "tag",
+    "weight_color",
+]
