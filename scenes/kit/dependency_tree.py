@@ -311,6 +311,5 @@ class DependencyTree(VGroup):
 
     def uncolor(self) -> Animation:
         """Return every arrow to the muted colour."""
-        return AnimationGroup(
-            *(a.animate.set_color(MUTED) for a in self.edges.values())
-        )
+        present = [a for a in self.edges.values() if a in self.get_family()]
+        return AnimationGroup(*(a.animate.set_color(MUTED) for a in present))

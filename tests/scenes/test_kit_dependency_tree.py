@@ -178,3 +178,12 @@ def test_paths_must_follow_arrows():
         tree.highlight_path(["w_Lm1", "z_Lm1"])
     with pytest.raises(ValueError, match="no node"):
         tree.node("x")
+
+
+def test_uncolor_leaves_the_hidden_upper_part_alone():
+    """Before extend_up, uncolor animates only the arrows that are in the tree."""
+    tree = DependencyTree()
+    touched = {id(a.mobject) for a in tree.uncolor().animations}
+    upper = {id(tree.edges[e]) for e in UPPER_EDGES}
+    assert not touched & upper, "uncolor would put the upper arrows on screen"
+    assert len(touched) == len(LOWER_EDGES), f"uncolor touches {len(touched)} arrows"
