@@ -17,6 +17,7 @@ __all__ = [
     "as_finite_float",
     "as_matrix",
     "as_vector",
+    "check_finite",
     "check_index",
     "readonly",
 ]
@@ -38,9 +39,11 @@ def _to_float_array(value: Any, name: str) -> np.ndarray:
         raise ValueError(
             f"{name} must be a rectangular array of numbers: {exc}"
         ) from None
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
+    if np.issubdtype(array.dtype, np.bool_):  # a TOML `true` is a typo, not 1.0
+        raise TypeError(
+            f"{name} must contain only numbers, got booleans ({_short(value)})"
+        )
+    if array.dtype == object or not np.issubdtype(array.dtype, np.number):
         raise TypeError(
             f"{name} must contain only numbers, got an array of dtype {array.dtype}"
             f" ({_short(value)})"
@@ -61,9 +64,10 @@ def _short(value: Any) -> str:
 
 def as_finite_float(value: Any, name: str) -> float:
     """Convert a real, finite scalar to ``float`` or raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.ndarray)):
-        if not isinstance(value, numbers.Real):
-            raise TypeError(f"{name} must be a real number, got {_short(value)}")
+    if isinstance(value, (bool, np.bool_)) or not isinstance(
+        value, (numbers.Real, np.ndarray)
+    ):
+        raise TypeError(f"{name} must be a real number, got {_short(value)}")
     array = _to_float_array(value, name)
     if array.shape not in ((), (1,)):
         raise ValueError(f"{name} must be a single number, got shape {array.shape}")
@@ -124,6 +128,21 @@ def as_batch(value: Any, name: str, width: int) -> np.ndarray:
     if array.shape[0] == 0:
         raise ValueError(f"{name} must hold at least one example, got none")
     return readonly(array)
+
+
+def check_finite(value: Any, name: str) -> Any:
+    """Return ``value`` unchanged if every entry is finite, else raise ``ValueError``.
+
+    For results, not arguments: finite inputs can still overflow float64 on the way
+    (huge weights), and an ``inf`` or ``NaN`` must not come back silently.
+    """
+    if not np.all(np.isfinite(value)):
+        shown = float(value) if np.ndim(value) == 0 else _short(value)
+        raise ValueError(
+            f"{name} overflowed float64 (got {shown}): the weights or inputs are too"
+            " large for exact arithmetic; scale them down"
+        )
+    return value
 
 
 def check_index(value: Any, name: str, low: int, high: int) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmath._validation import as_vector, check_index, readonly
+from bpmath._validation import as_vector, check_finite, check_index, readonly
 from bpmath.cost import cost, cost_gradient
 from bpmath.forward import Trace, forward
 from bpmath.network import Network
@@ -109,11 +109,18 @@ def backward_from_trace(net: Network, trace: Trace, y: np.ndarray) -> Gradients:
     d_a = cost_gradient(trace.output, y)
     d_ws, d_bs, d_zs, d_as = [], [], [], [d_a]
     for l in range(net.L, 0, -1):
-        delta = net.activation.prime(trace.z(l)) * d_a
+        # Finite inputs can still overflow here (huge weights): say so, never return
+        # inf. Underflow (σ'(z) ≈ 1e-300 in saturation) to 0 is the right answer.
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            delta = check_finite(
+                net.activation.prime(trace.z(l)) * d_a, f"∂C0/∂z^({l})"
+            )
+            d_w = check_finite(np.outer(delta, trace.a(l - 1)), f"∂C0/∂W^({l})")
+            d_a = check_finite(net.weight(l).T @ delta, f"∂C0/∂a^({l - 1})")
         d_zs.append(readonly(delta))
         d_bs.append(readonly(delta))
-        d_ws.append(readonly(np.outer(delta, trace.a(l - 1))))
-        d_a = readonly(net.weight(l).T @ delta)
+        d_ws.append(readonly(d_w))
+        d_a = readonly(d_a)
         d_as.append(d_a)
     return Gradients(
         weights=tuple(reversed(d_ws)),

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmath._validation import as_vector, readonly
+from bpmath._validation import as_vector, check_finite, readonly
 
 __all__ = ["cost", "cost_gradient"]
 
@@ -37,10 +37,12 @@ def cost(output: Any, y: Any) -> float:
         The desired output.
     """
     a, target = _pair(output, y)
-    return float(np.sum((a - target) ** 2))
+    with np.errstate(over="ignore", under="ignore"):  # overflow: see check_finite
+        return float(check_finite(np.sum((a - target) ** 2), "the cost C0"))
 
 
 def cost_gradient(output: Any, y: Any) -> np.ndarray:
     """∂C0/∂a^(L) = 2 (a^(L) − y), a read-only ``(n_L,)`` array."""
     a, target = _pair(output, y)
-    return readonly(2.0 * (a - target))
+    with np.errstate(over="ignore", under="ignore"):  # overflow: see check_finite
+        return readonly(check_finite(2.0 * (a - target), "∂C0/∂a^(L)"))

@@ -93,25 +93,19 @@ def parse_example(data: dict[str, Any], source: str = "<example>") -> Example:
     try:
         return Example(name, network, inputs, targets)
     except (ValueError, TypeError) as exc:
-        raise ExampleFileError(
-            f"{source}: {_key_for(exc, inputs_key(data))}{exc}"
-        ) from None
+        raise ExampleFileError(f"{source}: {_key_for(exc, data)}{exc}") from None
 
 
-def inputs_key(data: dict[str, Any]) -> str:
-    """Which spelling of the inputs key the file used."""
-    return "input" if "input" in data else "inputs"
-
-
-def _key_for(exc: Exception, inputs_name: str = "inputs") -> str:
+def _key_for(exc: Exception, data: dict[str, Any] | None = None) -> str:
+    """``"key 'weights': "`` for an error about weights; the file's own spelling."""
     message = str(exc)
     for key in ("activation", "weights", "biases"):
         if message.startswith(key):
             return f"key {key!r}: "
-    if message.startswith("inputs"):
-        return f"key {inputs_name!r}: "
-    if message.startswith("targets"):
-        return "key 'target(s)': "
+    data = data or {}
+    for key, one in (("inputs", "input"), ("targets", "target")):
+        if message.startswith(key):
+            return f"key {one if one in data else key!r}: "
     return ""
 
 

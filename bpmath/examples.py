@@ -92,29 +92,36 @@ class Example:
 
     def check_role(self, role: str) -> Example:
         """Raise ``ValueError`` unless this example can play ``role``; return it."""
+        problem = self._role_problem(role)
+        if problem is not None:
+            raise ValueError(problem[1])
+        return self
+
+    def _role_problem(self, role: str) -> tuple[str, str] | None:
+        """``(file key, message)`` saying why this example cannot play ``role``."""
         sizes = self.network.sizes
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, got {role!r}")
         if role in ("chain", "training") and not self.network.is_chain:
-            raise ValueError(
+            return "weights", (
                 f"the {role} example must have one neuron per layer, got layer sizes"
                 f" {list(sizes)}"
             )
         if self.network.L < 2:
-            raise ValueError(
+            return "weights", (
                 f"the {role} example needs at least 2 weighted layers (the lecture looks at"
                 f" layers L-1 and L), got {self.network.L}"
             )
         if role == "wide" and max(sizes[-2:]) < 2:
-            raise ValueError(
+            return "weights", (
                 f"the wide example needs several neurons in layer L or L-1, got sizes"
                 f" {list(sizes)}"
             )
         if role == "training" and self.n_examples < 2:
-            raise ValueError(
+            return "inputs", (
                 f"the training example needs at least 2 examples, got {self.n_examples}"
             )
-        return self
+        return None
 
 
 def chain() -> Example:
@@ -163,13 +170,21 @@ def get(role: str, path: str | Path | None = None) -> Example:
     Raises
     ------
     ValueError
-        If the role is unknown, or the file is bad or cannot play the role.
+        If the role is unknown.
+    bpmath.ExampleFileError
+        If the file is bad or cannot play the role (a ``ValueError`` too); the message
+        names the file, the key and the problem.
     """
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}, got {role!r}")
     source = path if path is not None else os.environ.get(environment_variable(role))
     if source:
-        from bpmath.example_file import load_example
+        from bpmath.example_file import ExampleFileError, load_example
 
-        return load_example(source).check_role(role)
+        example = load_example(source)
+        problem = example._role_problem(role)
+        if problem is not None:
+            key, message = problem
+            raise ExampleFileError(f"{source}: key {key!r}: {message}")
+        return example
     return _BUILTIN[role]().check_role(role)

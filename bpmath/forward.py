@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmath._validation import as_vector, check_index, readonly
+from bpmath._validation import as_vector, check_finite, check_index, readonly
 from bpmath.network import Network
 
 __all__ = ["Trace", "forward", "forward_from"]
@@ -86,7 +86,9 @@ def forward_from(net: Network, layer: int, a_layer: Any) -> Trace:
     a = as_vector(a_layer, f"a^({layer})", length=net.sizes[layer])
     activations, sums = [a], []
     for l in range(layer + 1, net.L + 1):
-        z = net.weight(l) @ activations[-1] + net.bias(l)
+        # Overflow is reported by check_finite; underflow to 0 is the right answer.
+        with np.errstate(over="ignore", invalid="ignore", under="ignore"):
+            z = check_finite(net.weight(l) @ activations[-1] + net.bias(l), f"z^({l})")
         sums.append(readonly(z))
         activations.append(readonly(net.activation(z)))
     return Trace(tuple(activations), tuple(sums))

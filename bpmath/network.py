@@ -125,6 +125,10 @@ class Network:
             )
         for i, n in enumerate(sizes):
             check_index(n, f"sizes[{i}]", 1, 10**6)
+        seed = check_index(seed, "seed", 0, 2**64 - 1)  # None would not be reproducible
+        scale = as_finite_float(scale, "scale")
+        if scale <= 0:
+            raise ValueError(f"scale must be positive, got {scale}")
         rng = np.random.default_rng(seed)
         ws = [
             rng.normal(0.0, scale, (sizes[i], sizes[i - 1]))
@@ -222,7 +226,9 @@ class Network:
         )
 
     def __hash__(self) -> int:
-        return hash((self.activation.name, self.parameter_vector().tobytes()))
+        # + 0.0 turns -0.0 into 0.0: __eq__ calls them equal, so they must hash alike.
+        params = self.parameter_vector() + 0.0
+        return hash((self.activation.name, self.sizes, params.tobytes()))
 
     def __repr__(self) -> str:
         if self.is_chain:

@@ -138,6 +138,8 @@ def nudge(
     >>> [bool(abs(nudge(net, 0.8, 1.0, "w3", d).ratio - exact) < 10 * d) for d in (0.1, 0.001)]
     [True, True]
     """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a bpmath.Network, got {type(net).__name__}")
     p = Parameter.parse(parameter).check(net)
     delta = as_finite_float(delta, "delta")
     if delta == 0.0:
