@@ -35,10 +35,10 @@ $(STAMP): pyproject.toml tools/install-system-deps.sh
 setup: system $(STAMP)
 
 test: setup
-	$(PY) -m pytest -n $(JOBS)
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 test-fast: setup
-	$(PY) -m pytest -n $(JOBS) -m "not render and not golden"
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not render and not golden"
 
 video: setup
 	$(PY) -m scenes.render --quality $(QUALITY)
