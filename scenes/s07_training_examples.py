@@ -1,125 +1,178 @@
-"""Storyboard step 7: many training examples, and the average of their derivatives."""
+"""Storyboard step 7: many training examples, each with its own cost and derivative, averaged."""
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, Create, FadeIn, FadeOut, LaggedStart, VGroup, Write
+from manim import (
+    DOWN,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    LaggedStart,
+    SurroundingRectangle,
+    VGroup,
+    Write,
+)
 
+from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import LectureScene
-from scenes.kit.style import NOTE_SIZE, TITLE_SIZE
+from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
+from scenes.kit.tables import ValueTable
 from scenes.kit.values import Quantity, decimals_for, formula
 
 __all__ = ["ManyTrainingExamples"]
 
 
 class ManyTrainingExamples(LectureScene):
-    """Each example has its own cost and gradient; the full cost averages them."""
+    """Each example has its own cost and ∂C_k/∂w^(L); the full cost's derivative averages them."""
 
     example_role = "training"
 
     def construct(self) -> None:
-        """Costs per example, their mean, then ∂C_k/∂w^(L) per example and their mean."""
+        """The examples, their costs and mean, each example's derivative, the mean derivative."""
         v, L, n = self.values, self.example.network.L, self.example.n_examples
         rows = range(n)
-        title = formula(r"\text{Many training examples}", font_size=TITLE_SIZE).to_edge(
-            UP
+        costs = [v.shown(Quantity("C", example=k), 3) for k in rows]
+        cost_d = decimals_for([c.value for c in costs], v("mean C"), combine="mean")
+        costs = [v.shown(c.quantity, cost_d) for c in costs]
+        grads = [v.shown(Quantity("dC/dw", L, example=k), 3) for k in rows]
+        grad_d = decimals_for(
+            [g.value for g in grads], v("mean dC/dw", L), combine="mean"
         )
+        grads = [v.shown(g.quantity, grad_d) for g in grads]
 
-        costs = [v("C", example=k) for k in rows]
-        cost_digits = decimals_for(costs, v("mean C"), combine="mean")
+        title = formula(r"\text{Many training examples}", font_size=TITLE_SIZE)
+        title.to_edge(UP, buff=0.4)
+        pitch = min(0.72, 3.5 / n)
+        table = self._table(costs, grads, pitch, min(34.0, 48 * pitch))
+        table.next_to(title, DOWN, buff=0.45)
+        # The bars get the space right of the table, drawn to scale (never rescaled).
+        max_length = min(2.2, (13.2 - table.width - 0.6) / 2)
+        bars = SignedBars(
+            grads, None, max_length=max_length, row_height=pitch, readouts=False
+        )
+        table.set_x(-(0.6 + 2 * max_length) / 2)
+        bars.shift(
+            (table.get_right()[0] + 0.6 + max_length - bars.zero_point()[0]) * RIGHT
+            + (table.row_y(0) - bars.row_y(0)) * UP
+        )
+        grad_column = VGroup(table.header[-1], *table.column(5))
+
         with self.beat(
-            """Until now the network saw one example. Training uses many: each input goes
-            through the same weights and biases, and each gets its own cost C_k, the squared
-            distance between what came out and what was wanted."""
+            """So far the network saw a single input. Training uses a whole set of examples:
+            each input runs through the same weights and biases, lands on its own output,
+            and is scored against its own target with its own cost C_k."""
         ):
-            table = VGroup(*(self._example_row(k, cost_digits) for k in rows))
-            table.arrange(DOWN, aligned_edge=LEFT, buff=0.28).next_to(
-                title, DOWN, buff=0.5
-            )
             self.play(Write(title))
+            self.play(FadeIn(VGroup(*table.header[:5], table.rule)))
             self.play(
                 LaggedStart(
-                    *(FadeIn(r, shift=0.2 * DOWN) for r in table), lag_ratio=0.3
+                    *(
+                        FadeIn(VGroup(*row[:5]), shift=0.15 * DOWN)
+                        for row in table.body
+                    ),
+                    lag_ratio=0.3,
                 )
             )
 
         with self.beat(
-            """The cost of the network as a whole is the mean of these per-example costs.
-            It is a single number that depends on every example at once."""
+            """The cost of the network as a whole is the mean of those per-example costs.
+            It is one number, but every example has a say in it, and that is the cost
+            training tries to push down."""
         ):
-            mean_cost = formula(
+            mean_cost = average_formula(
                 ("C", "C"),
-                "=",
-                r"\frac{1}{%d}\sum_{k}" % n,
                 ("C_k", "C"),
-                "=",
-                v.shown(Quantity("mean C"), cost_digits),
-            ).next_to(table, DOWN, buff=0.45)
+                costs,
+                v.shown(Quantity("mean C"), cost_d),
+                font_size=34,
+            )
+            self._bottom(mean_cost)
+            box = SurroundingRectangle(table.column(4), color=MUTED, buff=0.1)
+            self.play(Create(box))
             self.play(Write(mean_cost))
 
-        gradients = [v("dC/dw", L, example=k) for k in rows]
-        grad_digits = decimals_for(gradients, v("mean dC/dw", L), combine="mean")
         with self.beat(
-            """Each example also has its own derivative of its cost with respect to the last
-            weight. The bars are drawn to scale: some examples want the weight to grow,
-            others want it to shrink, and by different amounts."""
+            """Each example also has its own derivative with respect to the last weight:
+            the same three chain-rule factors, evaluated with that example's numbers. The
+            bars are to scale. Some examples pull the weight up, others push it down."""
         ):
-            self.play(FadeOut(table), FadeOut(mean_cost))
-            labels = [
-                formula(r"\partial C_{%d} / \partial w^{(L)}" % (k + 1), font_size=30)
-                for k in rows
-            ]
-            bars = SignedBars(
-                [v.shown(Quantity("dC/dw", L, example=k), grad_digits) for k in rows],
-                labels,
-                max_length=2.6,
-                row_height=min(0.75, 4.2 / n),
-            ).next_to(title, DOWN, buff=0.6)
-            self.play(Create(bars.axis), FadeIn(bars.labels))
+            rule = formula(
+                (r"\frac{\partial C_k}{\partial w^{(L)}}", "C"),
+                "=",
+                ("a_k^{(L-1)}", "a"),
+                (r"\sigma'(z_k^{(L)})", "sigma"),
+                r"\cdot 2(",
+                ("a_k^{(L)}", "a"),
+                "-",
+                ("y_k", "y"),
+                ")",
+                font_size=34,
+            )
+            self._bottom(rule)
+            self.play(FadeOut(mean_cost), FadeOut(box))
+            self.play(Write(rule))
+            self.play(FadeIn(grad_column))
             self.play(
+                Create(bars.axis),
                 LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.25),
-                FadeIn(bars.readouts),
             )
 
         with self.beat(
-            """The derivative of the full cost is just the average of these. The dashed line
-            sits at that mean: it is the compromise the whole training set asks for, and it
-            is what gradient descent actually follows."""
+            """The derivative of the full cost is the average of these, and nothing more.
+            The dashed line marks it among the bars: a compromise between examples that
+            disagree, and the number gradient descent actually follows for this weight."""
         ):
-            mean = v.shown(Quantity("mean dC/dw", L), grad_digits)
+            mean = v.shown(Quantity("mean dC/dw", L), grad_d)
             marker = bars.mean_marker(mean)
-            equation = formula(
-                r"\frac{\partial C}{\partial w^{(L)}}",
-                "=",
-                r"\frac{1}{%d}\sum_{k}" % n,
-                r"\frac{\partial C_k}{\partial w^{(L)}}",
-                "=",
+            label = formula(r"\text{mean}", font_size=NOTE_SIZE)
+            label.next_to(marker, DOWN, buff=0.1)
+            equation = average_formula(
+                (r"\frac{\partial C}{\partial w^{(L)}}", "C"),
+                (r"\frac{\partial C_k}{\partial w^{(L)}}", "C"),
+                grads,
                 mean,
-            ).next_to(bars, DOWN, buff=0.45)
-            caption = formula(r"\text{dashed: the mean}", font_size=NOTE_SIZE)
-            caption.next_to(marker, UP, buff=0.08)
-            self.play(Create(marker), FadeIn(caption))
+                font_size=34,
+            )
+            self._bottom(equation)
+            self.play(FadeOut(rule))
+            self.play(Create(marker), FadeIn(label))
             self.play(Write(equation))
+            self.play(Indicate(equation.mean))
 
-    def _example_row(self, k: int, cost_digits: int) -> VGroup:
-        """One line of the table: x_k, y_k, a^(L) and C_k for example k."""
+    def _table(self, costs, grads, pitch: float, font_size: float) -> ValueTable:
+        """k, x_k, y_k, a_k^(L), C_k and ∂C_k/∂w^(L), one row per example."""
         v, L = self.values, self.example.network.L
-        return formula(
-            r"k = %d:\quad" % (k + 1),
-            ("x", "a"),
-            "=",
-            v.shown(Quantity("a", 0, example=k), 2),
-            r",\quad",
-            ("y", "y"),
-            "=",
-            v.shown(Quantity("y", example=k), 2),
-            r",\quad",
-            ("a^{(L)}", "a"),
-            "=",
-            v.shown(Quantity("a", L, example=k), 3),
-            r",\quad",
-            (r"C_{%d}" % (k + 1), "C"),
-            "=",
-            v.shown(Quantity("C", example=k), cost_digits),
-            font_size=32,
-        )
+
+        def head(*parts):
+            return formula(*parts, font_size=font_size)
+
+        header = [
+            head("k"),
+            head(("x_k", "a")),
+            head(("y_k", "y")),
+            head(("a_k^{(L)}", "a")),
+            head(("C_k", "C")),
+            head((r"\partial C_k / \partial w^{(L)}", "C")),
+        ]
+        rows = [
+            [
+                head(str(k + 1)),
+                v.shown(Quantity("a", 0, example=k), 2),
+                v.shown(Quantity("y", example=k), 2),
+                v.shown(Quantity("a", L, example=k), 3),
+                costs[k],
+                grads[k],
+            ]
+            for k in range(len(costs))
+        ]
+        return ValueTable(header, rows, row_height=pitch, font_size=font_size)
+
+    def _bottom(self, mob) -> None:
+        """Fit ``mob`` to the frame's width and place it at the bottom."""
+        if mob.width > 13.0:
+            mob.scale_to_fit_width(13.0)
+        mob.to_edge(DOWN, buff=0.45)

@@ -297,6 +297,8 @@ def formula(*parts: Part, font_size: float = FONT_SIZE, **kwargs: Any) -> MathTe
     return tag(tex, *shown)
 
 
-def decimals_for(parts: Iterable[float], exact: float, combine: str = "product") -> int:
-    """Decimals at which the shown ``parts`` combine to the shown ``exact`` (bpmath)."""
-    return bpmath.agreeing_decimals(parts, exact, combine=combine, minimum=3)
+def decimals_for(
+    parts: Iterable[float], exact: float, combine: str = "product", minimum: int = 3
+) -> int:
+    """Decimals (≥ ``minimum``) at which the shown ``parts`` combine to the shown ``exact``."""
+    return bpmath.agreeing_decimals(parts, exact, combine=combine, minimum=minimum)

@@ -1,0 +1,64 @@
+"""An average written out with its numbers: lhs = (1/n) Σ_k term_k = (1/n)(v1 + v2 + …) = mean."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from manim import MathTex
+
+from scenes.kit.style import FONT_SIZE
+from scenes.kit.values import Part, Shown, formula
+
+__all__ = ["average_formula"]
+
+
+def average_formula(
+    lhs: Part,
+    term: Part,
+    parts: Sequence[Shown],
+    mean: Shown,
+    font_size: float = FONT_SIZE,
+) -> MathTex:
+    """``lhs = (1/n) Σ_k term = (1/n)(parts…) = mean``, every number tagged.
+
+    Negative parts after the first are put in parentheses, so the sum reads
+    ``0.102 + (-0.187)``. Choose the decimals of ``parts`` and ``mean`` with
+    :func:`scenes.kit.values.decimals_for` (``combine="mean"``) so the printed parts
+    average to the printed mean.
+
+    Parameters
+    ----------
+    lhs, term : str or (latex, symbol)
+        The averaged quantity and the summand, e.g. ``∂C/∂w^(L)`` in LaTeX.
+    parts : sequence of Shown
+        One value per example, in order.
+    mean : Shown
+        Their mean, from bpmath.
+
+    Attributes
+    ----------
+    The result's ``.terms`` lists the submobjects showing each part, ``.mean`` the mean's.
+    """
+    if not parts:
+        raise ValueError("parts must not be empty")
+    n = len(parts)
+    pieces: list[Part] = [lhs, "=", r"\frac{1}{%d}\sum_{k=1}^{%d}" % (n, n), term]
+    pieces += ["=", r"\frac{1}{%d}\Bigl(" % n]
+    term_index = []
+    for i, shown in enumerate(parts):
+        if i:
+            pieces.append("+")
+        wrap = i > 0 and shown.value < 0 and shown.text.startswith("-")
+        if wrap:
+            pieces.append("(")
+        term_index.append(len(pieces))
+        pieces.append(shown)
+        if wrap:
+            pieces.append(")")
+    pieces += [r"\Bigr)", "="]
+    mean_index = len(pieces)
+    pieces.append(mean)
+    tex = formula(*pieces, font_size=font_size)
+    tex.terms = [tex[i] for i in term_index]
+    tex.mean = tex[mean_index]
+    return tex
