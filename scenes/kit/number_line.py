@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 from manim import (
@@ -11,10 +12,12 @@ from manim import (
     LEFT,
     UP,
     Animation,
+    AnimationGroup,
     DecimalNumber,
     Dot,
     MathTex,
     NumberLine,
+    UpdateFromFunc,
     ValueTracker,
     VGroup,
 )
@@ -31,8 +34,8 @@ def nice_range(
     """``(low, high, step)`` with round ends that contain ``values`` with room to spare.
 
     The span is the spread of the values (at least a tenth of their size, so one value
-    still gets a line, with a floor of 1e-3), padded by ``margin`` spans on each side, then rounded outward to
-    a 1-2-5 step so that the line has three to six intervals.
+    still gets a line, with a floor of 1e-3), padded by ``margin`` spans on each side,
+    then rounded outward to a 1-2-5 step so that the line has three to six intervals.
 
     >>> nice_range([0.4376, 0.4501])
     (0.4, 0.48, 0.02)
@@ -107,11 +110,12 @@ class VariableNumberLine(VGroup):
             self.ticks.add(tick)
         self.tracker = ValueTracker(shown.value)
         self.dot = Dot(self.n2p(shown.value), radius=0.08, color=color)
-        self.dot.add_updater(lambda d: d.move_to(self.n2p(self.tracker.get_value())))
         self.readout = ValueNumber(shown, font_size=font_size - 4)
         self.readout.next_to(self.dot, UP, buff=0.12)
-        self.readout.add_updater(self._follow)
         self.add(self.line, self.ticks, self.label, self.dot, self.readout)
+
+    def _follow_dot(self, dot: Dot) -> None:
+        dot.move_to(self.n2p(self.tracker.get_value()))
 
     def _follow(self, readout: ValueNumber) -> None:
         readout.set_value(self.tracker.get_value())
@@ -131,6 +135,27 @@ class VariableNumberLine(VGroup):
         return self.number_to_point(value)
 
     @property
+    def dot_tracker(self) -> ValueTracker:
+        """The tracker the dot and readout follow; animate it to move them together."""
+        return self.tracker
+
+    def set_value(self, shown: Shown) -> VariableNumberLine:
+        """Put the dot at ``shown`` at once (no animation); the readout shows its quantity."""
+        self._check(shown.value)
+        self.readout.quantity = shown.quantity
+        self.tracker.set_value(shown.value)
+        self.dot.update()
+        self.readout.update()
+        return self
+
+    def _check(self, value: float) -> None:
+        if not self.contains(value):
+            raise ValueError(
+                f"{value} is outside this line's range {self.line.x_range[:2]};"
+                " pass it in must_show when building the line"
+            )
+
+    @property
     def value(self) -> float:
         """Where the dot is now."""
         return float(self.tracker.get_value())
@@ -140,12 +165,15 @@ class VariableNumberLine(VGroup):
         low, high = self.line.x_range[:2]
         return bool(low <= value <= high)
 
-    def move_to_value(self, shown: Shown, **kwargs) -> Animation:
+    def move_to_value(self, shown: Shown, **kwargs: Any) -> Animation:
         """Animate the dot (and readout) to ``shown``; the readout then shows its quantity."""
-        if not self.contains(shown.value):
-            raise ValueError(
-                f"{shown.value} is outside this line's range {self.line.x_range[:2]};"
-                " pass it in must_show when building the line"
-            )
+        self._check(shown.value)
         self.readout.quantity = shown.quantity
-        return self.tracker.animate(**kwargs).set_value(shown.value)
+        # The dot and readout follow the tracker only while it moves: a permanent updater
+        # would make Manim re-render every still frame of every pause.
+        run_time = kwargs.get("run_time", 1.0)
+        return AnimationGroup(
+            self.tracker.animate(**kwargs).set_value(shown.value),
+            UpdateFromFunc(self.dot, self._follow_dot, run_time=run_time),
+            UpdateFromFunc(self.readout, self._follow, run_time=run_time),
+        )
