@@ -1,10 +1,11 @@
-"""Storyboard step 8: the gradient vector ∇C, every component computed."""
+"""Storyboard step 8: the gradient vector ∇C, every component computed and shown."""
 
 from __future__ import annotations
 
+import re
+
 from manim import (
     DOWN,
-    LEFT,
     RIGHT,
     UP,
     Create,
@@ -12,20 +13,34 @@ from manim import (
     FadeOut,
     Indicate,
     LaggedStart,
-    SurroundingRectangle,
+    Rectangle,
+    ReplacementTransform,
+    VGroup,
     Write,
 )
 
 import bpmath
+from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import LectureScene
 from scenes.kit.style import MUTED, TITLE_SIZE
-from scenes.kit.values import Quantity, formula
+from scenes.kit.tables import ColumnVector
+from scenes.kit.values import Quantity, Shown, decimals_for, formula
 
-__all__ = ["GradientVectorScene"]
+__all__ = ["GradientVectorScene", "entry_parameter"]
 
 LEARNING_RATE = 1.0
 """η for the one downhill step shown at the end (an input of the scene, not a result)."""
+
+_LABEL = re.compile(r"^([wb])\^\((\d+)\)$")
+
+
+def entry_parameter(label: str) -> tuple[str, int]:
+    """``("w", 2)`` for bpmath's plain chain label ``"w^(2)"``."""
+    match = _LABEL.match(label)
+    if match is None:
+        raise ValueError(f"expected a chain label like 'w^(2)', got {label!r}")
+    return match.group(1), int(match.group(2))
 
 
 class GradientVectorScene(LectureScene):
@@ -34,94 +49,159 @@ class GradientVectorScene(LectureScene):
     example_role = "training"
 
     def construct(self) -> None:
-        """The symbolic vector, its values as bars, the link to averaging, one step."""
+        """Symbols, values and bars; two entries unpacked as averages; one step downhill."""
         v, net, n = self.values, self.example.network, self.example.n_examples
-        labels = self._labels()
-        count = len(labels)
-        title = formula(r"\text{The gradient vector}", font_size=TITLE_SIZE).to_edge(UP)
+        vector = bpmath.gradient_vector(
+            bpmath.average_gradient(net, self.example.inputs, self.example.targets).mean
+        )
+        count = len(vector)
+        # Every entry is shown with decimals at which its per-example values, rounded,
+        # average to it; so any entry can be unpacked without a digit disagreeing.
+        digits = max(
+            decimals_for(
+                [s.value for s in self._per_example(label, 3)],
+                v("grad", j=i),
+                combine="mean",
+                minimum=4,
+            )
+            for i, label in enumerate(vector.labels)
+        )
+        pitch = min(0.6, 4.1 / count)
+        size = min(32.0, 52 * pitch)
+
+        title = formula(r"\text{The gradient vector}", font_size=TITLE_SIZE)
+        title.to_edge(UP, buff=0.4)
+        nabla = formula(("\\nabla C", "C"), "=", font_size=size + 6)
+        names = ColumnVector(
+            [
+                formula(
+                    (r"\partial C", "C"),
+                    "/",
+                    (r"\partial " + tex, tex[0]),
+                    font_size=size,
+                )
+                for tex in vector.latex
+            ],
+            row_height=pitch,
+        )
+        equals = formula("=", font_size=size + 6)
+        grads = [v.shown(Quantity("grad", j=i), digits) for i in range(count)]
+        numbers = ColumnVector(grads, row_height=pitch, font_size=size, align="right")
+        row = VGroup(nabla, names, equals, numbers).arrange(RIGHT, buff=0.3)
+        max_length = min(2.2, (13.0 - row.width - 0.6) / 2)
+        bars = SignedBars(
+            grads, None, max_length=max_length, row_height=pitch, readouts=False
+        )
+        row.next_to(title, DOWN, buff=0.95).set_x(-(0.6 + 2 * max_length) / 2)
+        bars.shift(
+            (numbers.get_right()[0] + 0.6 + max_length - bars.zero_point()[0]) * RIGHT
+            + (numbers.row_y(0) - bars.row_y(0)) * UP
+        )
+        bars_title = formula(("\\nabla C", "C"), font_size=size)
+        bars_title.next_to(bars.axis, UP, buff=0.12)
 
         with self.beat(
-            f"""Collect every partial derivative of the cost into one list: for this network
-            that is {count} numbers, one per weight and one per bias. That list is the
-            gradient of the cost."""
+            f"""The cost depends on every weight and every bias, {count} parameters for this
+            chain. Its gradient collects the partial derivative with respect to each of them
+            into one column, in a fixed order, layer by layer."""
         ):
-            entries = [
-                formula(r"\partial C / \partial " + label, font_size=28)
-                for label in labels
-            ]
-            bars = SignedBars(
-                [v.shown(Quantity("grad", j=i), 4) for i in range(count)],
-                entries,
-                max_length=2.4,
-                row_height=min(0.62, 4.4 / count),
-                font_size=28,
-            )
-            nabla = formula(r"\nabla C", "=", font_size=40)
-            bars.next_to(title, DOWN, buff=0.45).shift(0.8 * RIGHT)
-            nabla.next_to(bars.labels, LEFT, buff=0.4)
             self.play(Write(title))
-            self.play(
-                Write(nabla), LaggedStart(*(FadeIn(e) for e in entries), lag_ratio=0.15)
-            )
+            self.play(Write(nabla), Create(names.brackets))
+            self.play(LaggedStart(*(FadeIn(e) for e in names.entries), lag_ratio=0.15))
 
         with self.beat(
-            """Here are the values, each computed by backpropagation and averaged over the
-            training examples. The bars are to scale, so you can see at a glance which
-            parameters the cost is most sensitive to right now."""
+            f"""Backpropagation gives every one of these numbers, averaged over the {n}
+            training examples. The bars are drawn to scale, so the parameters the cost is
+            most sensitive to right now stand out at a glance."""
         ):
-            self.play(Create(bars.axis))
-            self.play(
-                LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.12),
-                FadeIn(bars.readouts),
-            )
+            self.play(Write(equals), Create(numbers.brackets))
+            self.play(LaggedStart(*(FadeIn(e) for e in numbers.entries), lag_ratio=0.1))
+            self.play(Create(bars.axis), FadeIn(bars_title))
+            self.play(LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.12))
 
-        last = labels.index(f"w^{{({net.L})}}")
-        with self.beat(
-            """Every entry is an average of per-example results. The entry for the last
-            weight is exactly the mean we built in the previous scene, from one chain-rule
-            product per training example."""
-        ):
-            box = SurroundingRectangle(bars.readouts[last], color=MUTED, buff=0.08)
-            link = formula(
-                r"\frac{\partial C}{\partial w^{(L)}}",
-                "=",
-                r"\frac{1}{%d}\sum_k" % n,
-                r"\frac{\partial C_k}{\partial w^{(L)}}",
-                "=",
-                v.shown(Quantity("mean dC/dw", net.L), 4),
-                font_size=34,
-            ).to_edge(DOWN, buff=0.4)
-            self.play(Create(box), Indicate(bars.bars[last]))
-            self.play(Write(link))
+        last = vector.labels.index(f"w^({net.L})")
+        first = vector.labels.index("w^(1)")
+        unpacked = []
+        notes = [
+            """Each entry is an average of per-example results. The one for the last weight
+            is the mean from the previous scene: one chain-rule product per training
+            example, added up and divided by their number.""",
+            """The first weight is no different, only its chain is longer: each example's
+            derivative is the product along the path back from the cost, and the entry is
+            once again the average of those products.""",
+        ]
+        for note, index in zip(notes, (last, first)):
+            with self.beat(note):
+                box = Rectangle(
+                    width=bars.get_right()[0] - names.get_left()[0] + 0.3,
+                    height=0.92 * pitch,
+                    stroke_width=0,
+                ).set_fill(MUTED, 0.18)
+                box.move_to(
+                    [
+                        bars.get_right()[0] + 0.15 - box.width / 2,
+                        numbers.row_y(index),
+                        0,
+                    ]
+                )
+                box.set_z_index(-1)
+                tex = vector.latex[index]
+                line = average_formula(
+                    (r"\frac{\partial C}{\partial " + tex + "}", "C"),
+                    (r"\frac{\partial C_k}{\partial " + tex + "}", "C"),
+                    self._per_example(vector.labels[index], digits),
+                    grads[index],
+                    font_size=32,
+                )
+                self._bottom(line)
+                if unpacked:
+                    self.play(
+                        ReplacementTransform(unpacked[-1][0], box),
+                        FadeOut(unpacked[-1][1]),
+                    )
+                else:
+                    self.play(FadeIn(box))
+                self.play(Indicate(bars.bars[index]), Write(line))
+                unpacked.append((box, line))
 
         rate = v.shown(Quantity("rate", rate=LEARNING_RATE), 1)
         with self.beat(
-            """The gradient points uphill. Stepping every parameter a little against it, by
-            the learning rate times its entry, lowers the cost: here one step takes the
-            average cost from the first value to the second."""
+            """The gradient points uphill, so learning steps the other way: every parameter
+            moves against its own entry, scaled by the learning rate. The bars flip, and
+            after this one step the average cost over the examples has gone down."""
         ):
             step = formula(
-                r"\theta \leftarrow \theta - ",
-                r"\eta",
-                r"\nabla C",
-                r",\quad",
-                r"\eta",
-                "=",
+                r"\theta \leftarrow \theta - \eta \nabla C,",
+                r"\quad \eta =",
                 rate,
                 r":\quad",
                 ("C", "C"),
                 ":",
-                v.shown(Quantity("descent C", step=0, rate=LEARNING_RATE), 4),
+                v.shown(Quantity("descent C", step=0, rate=LEARNING_RATE), digits),
                 r"\to",
-                v.shown(Quantity("descent C", step=1, rate=LEARNING_RATE), 4),
+                v.shown(Quantity("descent C", step=1, rate=LEARNING_RATE), digits),
                 font_size=34,
-            ).to_edge(DOWN, buff=0.5)
-            self.play(FadeOut(link), FadeOut(box))
+            )
+            self._bottom(step)
+            downhill = formula(r"-\eta", ("\\nabla C", "C"), font_size=size)
+            downhill.move_to(bars_title)
+            self.play(FadeOut(unpacked[-1][0]), FadeOut(unpacked[-1][1]))
+            self.play(
+                ReplacementTransform(bars.bars, bars.mirrored(LEARNING_RATE)),
+                ReplacementTransform(bars_title, downhill),
+            )
             self.play(Write(step))
 
-    def _labels(self) -> list[str]:
-        """LaTeX names of ∇C's entries, in bpmath's order."""
-        ex = self.example
-        return list(
-            bpmath.gradient_vector(bpmath.backward(ex.network, ex.x, ex.y)).latex
-        )
+    def _per_example(self, label: str, decimals: int) -> list[Shown]:
+        """The entry ``label`` of ∇C_k for every example k."""
+        kind, layer = entry_parameter(label)
+        return [
+            self.values.shown(Quantity(f"dC/d{kind}", layer, example=k), decimals)
+            for k in range(self.example.n_examples)
+        ]
+
+    def _bottom(self, mob) -> None:
+        """Fit ``mob`` to the frame's width and place it at the bottom."""
+        if mob.width > 13.0:
+            mob.scale_to_fit_width(13.0)
+        mob.to_edge(DOWN, buff=0.4)
