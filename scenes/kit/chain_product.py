@@ -1,14 +1,15 @@
 """The chain rule as a product: coloured symbolic factors, their values, the product.
 
-``ChainRuleProduct`` lays out three rows:
+``ChainRuleProduct`` lays out up to three rows:
 
-1. the symbolic product, e.g. ∂C0/∂w^(L) = ∂z/∂w · ∂a/∂z · ∂C0/∂a, each factor coloured by
-   the symbol it differentiates;
+1. the symbolic product, e.g. ∂C0/∂w^(L) = ∂z/∂w · ∂a/∂z · ∂C0/∂a, the top and bottom of
+   each fraction in the colour of its own symbol;
 2. under each factor its value from bpmath, and under the left side the product;
-3. optionally, beside it, the finite ratio of a real nudge (derivative and ratio side by
-   side, since a visible nudge is not the derivative).
+3. optionally, the derivative beside the finite ratio ΔC0/Δθ of a real nudge (a visible
+   nudge is not the derivative, so the two are shown side by side).
 
-Decimals are chosen so the rounded factors multiply to the rounded product.
+Decimals are chosen with :func:`~scenes.kit.values.decimals_for`, so the rounded factors
+multiply to the rounded product to its last digit.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from manim import DOWN, MathTex, VGroup
+from manim import DOWN, RIGHT, Brace, MathTex, Mobject, VGroup
 
-from scenes.kit.style import FONT_SIZE, NOTE_SIZE, color_of
+import bpmath
+from scenes.kit.nudge import delta_decimals
+from scenes.kit.style import FONT_SIZE, MUTED, NOTE_SIZE, color_of
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
@@ -27,17 +30,39 @@ from scenes.kit.values import (
     formula,
 )
 
-__all__ = ["ChainRuleProduct", "Factor", "layer_tex"]
+__all__ = ["ChainRuleProduct", "Factor", "color_fraction", "layer_tex"]
 
 
-def layer_tex(layer: int, L: int) -> str:
-    """The superscript for ``layer`` relative to the output: (L), (L-1), (L-2), ..."""
+def layer_tex(layer: int, L: int) -> str:  # noqa: N803 - the lecture's L
+    """The superscript for ``layer`` relative to the output: (L), (L-1), (L-2), ...
+
+    >>> layer_tex(3, 3), layer_tex(1, 3)
+    ('(L)', '(L-2)')
+    """
     return "(L)" if layer == L else f"(L-{L - layer})"
+
+
+def _partial(top: str, bottom: str) -> str:
+    return rf"\frac{{\partial {top}}}{{\partial {bottom}}}"
+
+
+def color_fraction(part: Mobject, top: str, bottom: str) -> Mobject:
+    """Colour a typeset fraction: glyphs above its bar as ``top``, below as ``bottom``.
+
+    ``top`` and ``bottom`` are symbols ('w', 'z', 'a', 'C', ...); the bar itself keeps
+    the colour of the bottom symbol.
+    """
+    glyphs = part.submobjects or [part]
+    bar = max(glyphs, key=lambda g: g.width / max(g.height, 1e-6))
+    for glyph in glyphs:
+        above = glyph is not bar and glyph.get_y() > bar.get_y()
+        glyph.set_color(color_of(top if above else bottom))
+    return part
 
 
 @dataclass(frozen=True)
 class Factor:
-    """One factor: its symbolic LaTeX, the symbol whose colour it takes, and its value.
+    """One factor: its fraction's LaTeX, the symbols on top and bottom, and its value.
 
     ``value`` is a :class:`Quantity` from bpmath, or a LaTeX string for a structural
     constant such as the 1 of ∂z/∂b.
@@ -46,6 +71,14 @@ class Factor:
     tex: str
     symbol: str
     value: Quantity | str
+    bottom: str | None = None
+
+    @classmethod
+    def partial(
+        cls, top: tuple[str, str], bottom: tuple[str, str], value: Quantity | str
+    ) -> Factor:
+        """∂top/∂bottom, each given as ``(latex, symbol)``."""
+        return cls(_partial(top[0], bottom[0]), top[1], value, bottom[1])
 
 
 class ChainRuleProduct(VGroup):
@@ -54,86 +87,123 @@ class ChainRuleProduct(VGroup):
     Parameters
     ----------
     values : ExampleValues
-    lhs : str
-        The derivative being computed, e.g. ``\frac{\partial C_0}{\partial w^{(L)}}``.
+        bpmath's numbers for the example.
+    lhs : Factor
+        The derivative being computed, with the product as its value, e.g.
+        ``Factor.partial(("C_0", "C"), ("w^{(L)}", "w"), Quantity("dC/dw", L))``.
     factors : sequence of Factor
-    product : Quantity
-        What the factors multiply to (from bpmath's backward pass).
+        The chain-rule factors, left to right.
     ratio : tuple of (str, Quantity), optional
-        The LaTeX name and quantity of a nudge ratio to show beside the product.
+        The LaTeX name and quantity of a nudge ratio (``ΔC/Δparam``) to compare.
+    font_size : float
+        Size of the symbolic row; values are a little smaller.
+    decimals : int, optional
+        Decimals of every value (default: the fewest at which the rounded factors
+        multiply to the rounded product).
+
+    Attributes
+    ----------
+    symbolic : MathTex
+        Row 1; ``factor_tex[i]`` is the i-th factor's fraction, ``lhs`` the left side.
+    factor_values : list of ValueNumber or MathTex
+        Row 2, one per factor; ``product`` the value under the left side.
+    values_row : VGroup
+        Row 2 with its ``=`` and ``×`` signs.
+    ratio, comparison : MathTex, VGroup or None
+        The nudge ratio, and row 3: derivative ≈ ratio with the nudge's size.
     """
 
     def __init__(
         self,
         values: ExampleValues,
-        lhs: str,
+        lhs: Factor,
         factors: Sequence[Factor],
-        product: Quantity,
         ratio: tuple[str, Quantity] | None = None,
         font_size: float = FONT_SIZE,
+        decimals: int | None = None,
     ) -> None:
         super().__init__()
+        if not isinstance(lhs.value, Quantity):
+            raise TypeError("lhs.value must be the Quantity of the product")
+        self.values = values
         numeric = [
             values.value(f.value) for f in factors if isinstance(f.value, Quantity)
         ]
-        exact = values.value(product)
-        self.decimals = decimals_for(numeric, exact) if numeric else 3
-        parts: list = [(lhs, "C"), "="]
+        exact = values.value(lhs.value)
+        if decimals is None:
+            decimals = decimals_for(numeric, exact) if numeric else 3
+        self.decimals = decimals
+        parts: list = [lhs.tex, "="]
         for i, factor in enumerate(factors):
-            parts.append((factor.tex, factor.symbol))
+            parts.append(factor.tex)
             if i < len(factors) - 1:
-                parts.append(r"\cdot")
+                parts.append(r"\,\cdot\,")
         self.symbolic = formula(*parts, font_size=font_size)
         self.lhs = self.symbolic[0]
         self.factor_tex = [self.symbolic[2 + 2 * i] for i in range(len(factors))]
+        for factor, tex in zip((lhs, *factors), (self.lhs, *self.factor_tex)):
+            color_fraction(tex, factor.symbol, factor.bottom or factor.symbol)
 
-        self.values_row = VGroup()
+        size = font_size - 4
         self.factor_values: list[ValueNumber | MathTex] = []
         for factor, tex in zip(factors, self.factor_tex):
             if isinstance(factor.value, Quantity):
-                mob = ValueNumber(
-                    values.shown(factor.value, self.decimals),
-                    font_size=font_size - 4,
-                    color=color_of(factor.symbol),
-                )
+                mob = ValueNumber(values.shown(factor.value, decimals), font_size=size)
             else:
-                mob = MathTex(
-                    factor.value, font_size=font_size - 4, color=color_of(factor.symbol)
-                )
+                mob = MathTex(factor.value, font_size=size)
             mob.next_to(tex, DOWN, buff=0.35).set_x(tex.get_x())
             self.factor_values.append(mob)
-            self.values_row.add(mob)
+        self.product = ValueNumber(values.shown(lhs.value, decimals), font_size=size)
+        self.product.next_to(self.lhs, DOWN, buff=0.35).set_x(self.lhs.get_x())
+        row_y = max(m.get_y() for m in self.factor_values)
+        for mob in (*self.factor_values, self.product):
+            mob.set_y(row_y)
         self.times = VGroup(
             *(
-                MathTex(r"\times", font_size=font_size - 8).move_to(
-                    (a.get_right() + b.get_left()) / 2 * [1, 0, 0]
-                    + a.get_center() * [0, 1, 0]
+                MathTex(r"\times", font_size=size - 4, color=MUTED).move_to(
+                    [(a.get_right()[0] + b.get_left()[0]) / 2, row_y, 0]
                 )
                 for a, b in zip(self.factor_values, self.factor_values[1:])
             )
         )
-        self.product = ValueNumber(
-            values.shown(product, self.decimals), font_size=font_size - 4
+        self.equals = MathTex("=", font_size=size).move_to(
+            [self.symbolic[1].get_x(), row_y, 0]
         )
-        self.product.next_to(self.lhs, DOWN, buff=0.35).set_x(self.lhs.get_x())
-        self.product.set_y(self.values_row.get_y())
-        self.equals = MathTex("=", font_size=font_size - 4).move_to(
-            self.symbolic[1].get_center() * [1, 0, 0]
-            + self.product.get_center() * [0, 1, 0]
+        self.values_row = VGroup(
+            self.product, self.equals, *self.factor_values, self.times
         )
-        self.values_row.add(self.times, self.equals, self.product)
         self.add(self.symbolic, self.values_row)
-        self.ratio = None
+
+        self.ratio = self.comparison = None
         if ratio is not None:
             name, quantity = ratio
+            delta = values.value(Quantity("Δparam", nudge=quantity.nudge))
+            self.derivative = formula(
+                lhs.tex, "=", values.shown(lhs.value, decimals), font_size=size
+            )
+            color_fraction(self.derivative[0], lhs.symbol, lhs.bottom or lhs.symbol)
             self.ratio = formula(
-                r"\text{nudge: }",
-                name,
-                "=",
-                values.shown(quantity, self.decimals),
-                font_size=NOTE_SIZE + 4,
-            ).next_to(self.values_row, DOWN, buff=0.45)
-            self.add(self.ratio)
+                name, "=", values.shown(quantity, decimals), font_size=size
+            )
+            color_fraction(self.ratio[0], lhs.symbol, lhs.bottom or lhs.symbol)
+            self.nudge_size = formula(
+                r"\text{for a nudge of }",
+                values.shown(
+                    Quantity("Δparam", nudge=quantity.nudge), delta_decimals(delta)
+                ),
+                font_size=NOTE_SIZE,
+                color=MUTED,
+            )
+            self.comparison = VGroup(
+                self.derivative,
+                MathTex(r"\approx", font_size=size),
+                self.ratio,
+            ).arrange(RIGHT, buff=0.35)
+            self.nudge_size.next_to(self.ratio, DOWN, buff=0.15)
+            self.comparison.add(self.nudge_size)
+            self.comparison.next_to(self.values_row, DOWN, buff=0.6)
+            self.comparison.set_x(self.symbolic.get_x())
+            self.add(self.comparison)
 
     @property
     def shown_factors(self) -> list[float]:
@@ -147,6 +217,25 @@ class ChainRuleProduct(VGroup):
             )
         return out
 
+    def brace_tail(self, count: int, label: Factor) -> VGroup:
+        """A brace under the last ``count`` values, naming what they multiply to.
+
+        ``label`` gives the LaTeX and colours of the name and, as its value, the
+        quantity the factors make (e.g. ∂C0/∂a^(L-1)), shown at :attr:`decimals`.
+        The group is returned, not added.
+        """
+        tail = VGroup(*self.factor_values[-count:], *self.times[-(count - 1) :])
+        brace = Brace(tail, DOWN, buff=0.15, color=MUTED)
+        text = formula(
+            label.tex,
+            "=",
+            self.values.shown(label.value, self.decimals),
+            font_size=NOTE_SIZE + 4,
+        )
+        color_fraction(text[0], label.symbol, label.bottom or label.symbol)
+        text.next_to(brace, DOWN, buff=0.12)
+        return VGroup(brace, text)
+
     @classmethod
     def for_parameter(
         cls,
@@ -156,54 +245,74 @@ class ChainRuleProduct(VGroup):
         nudge: tuple[str, float] | None = None,
         font_size: float = FONT_SIZE,
     ) -> ChainRuleProduct:
-        """∂C0/∂w^(layer), ∂C0/∂b^(layer) or ∂C0/∂a^(layer-1) on the chain, as 3 factors."""
-        L = values.net.L
-        up, prev = layer_tex(layer, L), layer_tex(layer - 1, L)
-        first = {
-            "w": (
-                rf"\frac{{\partial z^{{{up}}}}}{{\partial w^{{{up}}}}}",
-                Quantity("a", layer - 1),
-            ),
-            "b": (rf"\frac{{\partial z^{{{up}}}}}{{\partial b^{{{up}}}}}", "1"),
-            "a": (
-                rf"\frac{{\partial z^{{{up}}}}}{{\partial a^{{{prev}}}}}",
-                Quantity("w", layer),
-            ),
-        }
-        if wrt not in first:
+        """∂C0/∂w^(layer), ∂C0/∂b^(layer) or ∂C0/∂a^(layer-1) as three factors."""
+        L = values.net.L  # noqa: N806 - the lecture's L
+        if wrt not in ("w", "b", "a"):
             raise ValueError(f"wrt must be 'w', 'b' or 'a', got {wrt!r}")
-        target = {"w": f"w^{{{up}}}", "b": f"b^{{{up}}}", "a": f"a^{{{prev}}}"}[wrt]
-        product = {
-            "w": Quantity("dC/dw", layer),
-            "b": Quantity("dC/db", layer),
-            "a": Quantity("dC/da", layer - 1),
+        up, prev = layer_tex(layer, L), layer_tex(layer - 1, L)
+        z, a = (f"z^{{{up}}}", "z"), (f"a^{{{up}}}", "a")
+        target, first, product = {
+            "w": ((f"w^{{{up}}}", "w"), Quantity("a", layer - 1), "dC/dw"),
+            "b": ((f"b^{{{up}}}", "b"), "1", "dC/db"),
+            "a": ((f"a^{{{prev}}}", "a"), Quantity("w", layer), "dC/da"),
         }[wrt]
-        tex, value = first[wrt]
+        product_q = Quantity(product, layer - 1 if wrt == "a" else layer)
         factors = [
-            Factor(tex, "z", value),
-            Factor(
-                rf"\frac{{\partial a^{{{up}}}}}{{\partial z^{{{up}}}}}",
-                "a",
-                Quantity("sigma'", layer),
-            ),
-            Factor(
-                rf"\frac{{\partial C_0}}{{\partial a^{{{up}}}}}",
-                "C",
-                Quantity("dC/da", layer),
-            ),
+            Factor.partial(z, target, first),
+            Factor.partial(a, z, Quantity("sigma'", layer)),
+            Factor.partial(("C_0", "C"), a, Quantity("dC/da", layer)),
         ]
         ratio = None
         if nudge is not None:
-            symbol = {"w": "w", "b": "b", "a": "a"}[wrt]
             ratio = (
-                rf"\frac{{\Delta C_0}}{{\Delta {symbol}^{{{up if wrt != 'a' else prev}}}}}",
+                rf"\frac{{\Delta C_0}}{{\Delta {target[0]}}}",
                 Quantity("ΔC/Δparam", nudge=nudge),
             )
-        return cls(
-            values,
-            rf"\frac{{\partial C_0}}{{\partial {target}}}",
-            factors,
-            product,
-            ratio,
-            font_size,
-        )
+        lhs = Factor.partial(("C_0", "C"), target, product_q)
+        return cls(values, lhs, factors, ratio, font_size)
+
+    @classmethod
+    def along_path(
+        cls, values: ExampleValues, layer: int, font_size: float = FONT_SIZE
+    ) -> ChainRuleProduct:
+        """∂C0/∂w^(layer) on the chain, one factor per link of the path to the cost.
+
+        w^(layer) → z^(layer) → a^(layer) → z^(layer+1) → ... → a^(L) → C0. The decimals
+        also make the factors after σ'(z^(layer)) agree with ∂C0/∂a^(layer), so
+        :meth:`brace_tail` can name them.
+        """
+        net = values.net
+        L = net.L  # noqa: N806
+        if not net.is_chain:
+            raise ValueError("along_path needs a chain (one neuron per layer)")
+        if not 1 <= layer <= L:
+            raise ValueError(f"layer must be in 1..{L}, got {layer}")
+
+        def sym(s: str, m: int) -> tuple[str, str]:
+            return (f"{s}^{{{layer_tex(m, L)}}}", s)
+
+        factors = [
+            Factor.partial(sym("z", layer), sym("w", layer), Quantity("a", layer - 1))
+        ]
+        for m in range(layer, L + 1):
+            factors.append(
+                Factor.partial(sym("a", m), sym("z", m), Quantity("sigma'", m))
+            )
+            if m < L:
+                factors.append(
+                    Factor.partial(sym("z", m + 1), sym("a", m), Quantity("w", m + 1))
+                )
+        factors.append(Factor.partial(("C_0", "C"), sym("a", L), Quantity("dC/da", L)))
+        product = Quantity("dC/dw", layer)
+        numbers = [values.value(f.value) for f in factors]
+        exact = values.value(product)
+        tail_exact = values.value(Quantity("dC/da", layer))
+        decimals = 3
+        while decimals < 8:
+            whole = bpmath.agreeing_decimals(numbers, exact, minimum=decimals)
+            tail = bpmath.agreeing_decimals(numbers[2:], tail_exact, minimum=decimals)
+            if whole == tail == decimals:
+                break
+            decimals = max(whole, tail)
+        lhs = Factor.partial(("C_0", "C"), sym("w", layer), product)
+        return cls(values, lhs, factors, None, font_size, decimals)

@@ -1,15 +1,25 @@
 """Nudges drawn honestly: a bar on a number line from before to after, |Δ| × unit long.
 
-Each :class:`VariableNumberLine` picks its range from the values it must show, so a
-small Δ is drawn at its real length in that line's own units; the tick labels at the
-ends of each line say what the scale is. Nothing is exaggerated.
+Each :class:`VariableNumberLine` picks its range from the values it must show, so a Δ
+is drawn at its real length in that line's own units (the tick labels give the scale).
+Only when a Δ is too short to see is its bar magnified, by a computed 1-2-5 factor that
+is written beside the line ("Δ bar shown ×10") and kept on the marker as :attr:`scale`.
+
+:class:`NudgeRipple` builds the markers of one nudge for several lines at once: the
+nudged parameter first, then every downstream variable, all at the values of the real
+network re-run by :func:`bpmath.nudge`.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
 import numpy as np
 from manim import (
     DOWN,
+    RIGHT,
     Animation,
     AnimationGroup,
     Create,
@@ -21,10 +31,60 @@ from manim import (
 )
 
 from scenes.kit.number_line import VariableNumberLine
-from scenes.kit.style import NOTE_SIZE, color_of
-from scenes.kit.values import Shown, formula
+from scenes.kit.style import MUTED, NOTE_SIZE, color_of
+from scenes.kit.values import ExampleValues, Quantity, Shown, formula
 
-__all__ = ["NudgeMarker", "nudge_animation"]
+__all__ = [
+    "MIN_VISIBLE",
+    "NudgeMarker",
+    "NudgeRipple",
+    "delta_decimals",
+    "magnification",
+    "nudge_animation",
+]
+
+MIN_VISIBLE = 0.12
+"""Bars shorter than this (scene units) are magnified, with the factor on screen."""
+
+_DELTA_NAMES = {"w": "Δparam", "b": "Δparam", "z": "Δz", "a": "Δa", "C": "ΔC"}
+
+
+def magnification(length: float, minimum: float = MIN_VISIBLE) -> int:
+    """The smallest 1-2-5 factor (1, 2, 5, 10, 20, ...) that makes ``length`` visible.
+
+    >>> magnification(0.5), magnification(0.09), magnification(0.009)
+    (1, 2, 20)
+    """
+    if length <= 0 or length >= minimum:
+        return 1
+    scale = 1
+    while length * scale < minimum:
+        scale = _next_nice(scale)
+    return scale
+
+
+def _next_nice(scale: int) -> int:
+    digits = int(math.log10(scale))
+    lead = scale // 10**digits
+    return {1: 2, 2: 5, 5: 10}[lead] * 10**digits
+
+
+def _previous_nice(scale: int) -> int:
+    previous = 1
+    while _next_nice(previous) < scale:
+        previous = _next_nice(previous)
+    return previous
+
+
+def delta_decimals(value: float, minimum: int = 3, significant: int = 2) -> int:
+    """Decimals that show at least ``significant`` digits of a small Δ.
+
+    >>> delta_decimals(0.0173), delta_decimals(0.00017), delta_decimals(0.1)
+    (3, 5, 3)
+    """
+    if value == 0 or not math.isfinite(value):
+        return minimum
+    return max(minimum, significant - 1 - math.floor(math.log10(abs(value))))
 
 
 class NudgeMarker(VGroup):
@@ -40,6 +100,17 @@ class NudgeMarker(VGroup):
         Δ as a tagged quantity, written under the bar.
     delta_tex : str
         Its LaTeX name, e.g. ``\Delta z^{(L)}``.
+    scale : int, optional
+        Magnification of the bar; by default :func:`magnification` of its true length,
+        lowered if the magnified bar would run off the line. When it is not 1 a note
+        "Δ bar shown ×scale" is drawn right of the line.
+
+    Attributes
+    ----------
+    scale : int
+        The bar's magnification: ``length == abs(delta) * line.unit_size * scale``.
+    note : MathTex or None
+        The on-screen note of the magnification (None when the bar is true size).
     """
 
     def __init__(
@@ -49,6 +120,8 @@ class NudgeMarker(VGroup):
         after: float,
         delta: Shown,
         delta_tex: str,
+        scale: int | None = None,
+        font_size: float = NOTE_SIZE,
     ) -> None:
         super().__init__()
         for value in (before, after):
@@ -56,19 +129,37 @@ class NudgeMarker(VGroup):
                 raise ValueError(
                     f"{value} is outside the line's range {line.line.x_range[:2]}"
                 )
+        self.delta = after - before
+        self.true_length = abs(self.delta) * line.unit_size
+        if scale is None:
+            scale = magnification(self.true_length)
+            while scale > 1 and not line.contains(before + scale * self.delta):
+                scale = _previous_nice(scale)
+        elif not line.contains(before + scale * self.delta):
+            raise ValueError(f"a bar magnified ×{scale} runs off the line")
+        self.scale = int(scale)
         color = color_of(line.symbol)
         offset = 0.16 * DOWN
-        self.start, self.end = line.n2p(before) + offset, line.n2p(after) + offset
+        self.start = line.n2p(before) + offset
+        self.end = line.n2p(before + self.scale * self.delta) + offset
         self.bar = Line(self.start, self.end, stroke_width=7, color=color)
         self.ghost = Dot(line.n2p(before), radius=0.06, color=color).set_opacity(0.4)
-        self.label = formula(delta_tex, "=", delta, font_size=NOTE_SIZE)
+        self.label = formula(delta_tex, "=", delta, font_size=font_size)
         self.label.next_to(self.bar, DOWN, buff=0.12)
-        self.delta = after - before
         self.add(self.ghost, self.bar, self.label)
+        self.note = None
+        if self.scale != 1:
+            self.note = formula(
+                r"\Delta\text{ bar shown}\times" + str(self.scale),
+                font_size=font_size,
+                color=MUTED,
+            )
+            self.note.next_to(line.line, RIGHT, buff=0.4)
+            self.add(self.note)
 
     @property
     def length(self) -> float:
-        """The bar's on-screen length, equal to |Δ| × the line's unit size."""
+        """The bar's on-screen length: abs(Δ) × the line's unit size × :attr:`scale`."""
         return float(np.linalg.norm(self.end - self.start))
 
 
@@ -76,11 +167,86 @@ def nudge_animation(
     line: VariableNumberLine, after: Shown, marker: NudgeMarker, run_time: float = 1.2
 ) -> Animation:
     """Move the line's dot to ``after`` while the marker's bar grows, then show Δ."""
+    labels = [marker.label] + ([marker.note] if marker.note is not None else [])
     return Succession(
         AnimationGroup(
             FadeIn(marker.ghost),
             line.move_to_value(after, run_time=run_time),
             Create(marker.bar, run_time=run_time),
         ),
-        FadeIn(marker.label, shift=0.1 * DOWN, run_time=0.5),
+        AnimationGroup(*(FadeIn(m, shift=0.1 * DOWN, run_time=0.5) for m in labels)),
     )
+
+
+class NudgeRipple(VGroup):
+    r"""One nudge seen on several number lines: every dot moves as the real network does.
+
+    Parameters
+    ----------
+    values : ExampleValues
+        The example; :func:`bpmath.nudge` (through ``values``) gives every after-value.
+    lines : sequence of (VariableNumberLine, Quantity, str)
+        Each line, the plain quantity it shows (``Quantity("z", L)``) and the LaTeX name
+        used after Δ (``z^{(L)}``). The nudged parameter's own line comes first.
+    nudge : tuple of (str, float)
+        The parameter and Δ, e.g. ``("w3", 0.1)``.
+    decimals : sequence of int, optional
+        Decimals of each line's after-value (default: each readout's own).
+
+    Attributes
+    ----------
+    markers : list of NudgeMarker
+        One per line, in order.
+    afters : list of Shown
+        Each line's value after the nudge, tagged with the nudge.
+    """
+
+    def __init__(
+        self,
+        values: ExampleValues,
+        lines: Sequence[tuple[VariableNumberLine, Quantity, str]],
+        nudge: tuple[str, float],
+        decimals: Sequence[int] | None = None,
+    ) -> None:
+        super().__init__()
+        self.nudge = nudge
+        self.lines = [line for line, _, _ in lines]
+        self.befores = [
+            values.shown(q, line.readout.num_decimal_places) for line, q, _ in lines
+        ]
+        self.markers: list[NudgeMarker] = []
+        self.afters: list[Shown] = []
+        for i, (line, q, tex) in enumerate(lines):
+            d = decimals[i] if decimals is not None else line.readout.num_decimal_places
+            after = values.shown(replace(q, nudge=nudge), d)
+            delta_q = Quantity(
+                _DELTA_NAMES[line.symbol], q.layer, q.j, q.k, nudge=nudge
+            )
+            delta_value = values.value(delta_q)
+            significant = 1 if delta_q.name == "Δparam" else 2
+            delta = values.shown(delta_q, delta_decimals(delta_value, 3, significant))
+            marker = NudgeMarker(
+                line, values.value(q), after.value, delta, rf"\Delta {tex}"
+            )
+            self.markers.append(marker)
+            self.afters.append(after)
+            self.add(marker)
+
+    @property
+    def scales(self) -> list[int]:
+        """Each marker's bar magnification (1 = true size)."""
+        return [m.scale for m in self.markers]
+
+    def animations(self, run_time: float = 1.0) -> list[Animation]:
+        """One animation per line, in order: dot to its after-value, bar, Δ label."""
+        return [
+            nudge_animation(line, after, marker, run_time)
+            for line, after, marker in zip(self.lines, self.afters, self.markers)
+        ]
+
+    def undo(self, run_time: float = 0.8) -> list[Animation]:
+        """Animations that send every dot back to its value before the nudge."""
+        return [
+            line.move_to_value(before, run_time=run_time)
+            for line, before in zip(self.lines, self.befores)
+        ]
