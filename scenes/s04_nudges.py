@@ -84,8 +84,8 @@ class NudgesOnNumberLines(LectureScene):
         color_fraction(derivative[0], "C", "w")
         table = VGroup(*rows, derivative).arrange(DOWN, buff=0.35, aligned_edge=RIGHT)
         table.next_to(title, DOWN, buff=0.6).set_x(TABLE_X)
-        rule = Line(LEFT, RIGHT, color=MUTED, stroke_width=2)
-        rule.set_width(table.width).next_to(derivative, UP, buff=0.17)
+        rule = Line(LEFT * table.width / 2, RIGHT * table.width / 2, color=MUTED)
+        rule.set_stroke(width=2).next_to(derivative, UP, buff=0.17)
         rule.set_x(table.get_x())
         with self.beat(
             """Divide the change in cost by the change in weight. That ratio is close to

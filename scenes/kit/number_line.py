@@ -144,8 +144,8 @@ class VariableNumberLine(VGroup):
         self._check(shown.value)
         self.readout.quantity = shown.quantity
         self.tracker.set_value(shown.value)
-        self.dot.update()
-        self.readout.update()
+        self._follow_dot(self.dot)
+        self._follow(self.readout)
         return self
 
     def _check(self, value: float) -> None:

@@ -7,8 +7,9 @@ import math
 import pytest
 
 import bpmath
-from scenes.kit.chain_product import ChainRuleProduct, layer_tex
-from scenes.kit.values import ExampleValues
+from scenes.kit.chain_product import ChainRuleProduct, Factor, layer_tex
+from scenes.kit.style import color_of
+from scenes.kit.values import ExampleValues, Quantity, shown_values
 from tests.scenes.other_examples import example_for
 
 EXAMPLES = [bpmath.examples.chain(), example_for("chain")]
@@ -68,3 +69,51 @@ def test_unknown_wrt_is_refused():
     """Only w, b and a have chain-rule products here."""
     with pytest.raises(ValueError, match="wrt must be"):
         ChainRuleProduct.for_parameter(ExampleValues(bpmath.examples.chain()), 3, "q")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=["chain", "other chain"])
+@pytest.mark.parametrize("back", [1, 2])
+def test_long_path_is_bpmaths_gradient(example, back):
+    """along_path(L - back): factors multiply (rounded) to the rounded ∂C0/∂w."""
+    v = ExampleValues(example)
+    layer = example.network.L - back
+    product = ChainRuleProduct.along_path(v, layer)
+    grads = bpmath.backward(example.network, example.x, example.y)
+    assert len(product.factor_values) == 3 + 2 * (example.network.L - layer)
+    assert product.product.get_value() == pytest.approx(grads.weight(layer)[0, 0])
+    d = product.decimals
+    assert round(math.prod(product.shown_factors), d) == round(
+        float(grads.weight(layer)[0, 0]), d
+    ), f"shown factors {product.shown_factors} do not multiply to the product"
+    tail = round(math.prod(product.shown_factors[2:]), d)
+    assert tail == round(float(grads.a(layer)[0]), d), "braced tail disagrees"
+    label = product.brace_tail(
+        3, Factor.partial(("C", "C"), ("a", "a"), Quantity("dC/da", layer))
+    )
+    assert shown_values(label[1])[0].value == pytest.approx(float(grads.a(layer)[0]))
+
+
+def test_fraction_top_and_bottom_take_their_symbols_colours():
+    """∂z/∂w: glyphs above the bar are z's colour, below are w's."""
+    product = ChainRuleProduct.for_parameter(
+        ExampleValues(bpmath.examples.chain()), 3, "w"
+    )
+    frac = product.factor_tex[0]
+    bar = max(frac, key=lambda g: g.width / max(g.height, 1e-6))
+    for glyph in frac:
+        if glyph is bar:
+            continue
+        want = color_of("z" if glyph.get_y() > bar.get_y() else "w")
+        assert glyph.get_color() == want, f"glyph at y={glyph.get_y():.2f} miscoloured"
+
+
+def test_comparison_puts_derivative_beside_ratio():
+    """The comparison row holds ∂C0/∂w and ΔC0/Δw side by side, with the nudge size."""
+    ex = bpmath.examples.chain()
+    product = ChainRuleProduct.for_parameter(
+        ExampleValues(ex), 3, "w", nudge=("w3", 0.1)
+    )
+    assert product.derivative.get_right()[0] < product.ratio.get_left()[0]
+    assert abs(product.derivative.get_y() - product.ratio.get_y()) < 0.2
+    names = [s.quantity.name for s in shown_values(product.nudge_size)]
+    assert names == ["Δparam"]

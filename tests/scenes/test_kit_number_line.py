@@ -78,3 +78,28 @@ def test_real_example_lines_contain_their_nudged_values():
         after = v.value(Quantity(name, 3, nudge=("w3", 0.1)))
         line = VariableNumberLine(name, name, v.shown(Quantity(name, 3), 3), [after])
         assert line.contains(after) and line.contains(v(name, 3))
+
+
+def test_set_value_moves_dot_and_readout_together():
+    """set_value puts the dot at n2p(value) and the readout shows the new quantity."""
+    line = _line(0.4, [0.45])
+    after = Shown(Quantity("z", 3, nudge=("w3", 0.1)), 0.45, 3)
+    line.set_value(after)
+    assert (abs(line.dot.get_center() - line.n2p(0.45)) < 1e-9).all(), "dot not moved"
+    assert line.readout.get_value() == pytest.approx(0.45)
+    assert line.readout.quantity == after.quantity, "readout kept the old quantity"
+    assert line.dot_tracker is line.tracker
+
+
+def test_tick_labels_sit_below_the_line_apart_from_readout_and_label():
+    """Tick labels are under the line and clear of the readout and the symbol."""
+    line = _line(0.4, [0.45])
+    for tick in line.ticks:
+        assert tick.get_top()[1] < line.line.get_y(), "tick label above the line"
+        for other in (line.readout, line.label):
+            apart = (
+                tick.get_right()[0] <= other.get_left()[0]
+                or other.get_right()[0] <= tick.get_left()[0]
+                or tick.get_top()[1] <= other.get_bottom()[1]
+            )
+            assert apart, f"tick {tick.get_value()} overlaps {type(other).__name__}"
