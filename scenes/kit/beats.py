@@ -98,6 +98,9 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
     fixed_example: ClassVar[bpmath.Example | None] = None
     beat_pause: ClassVar[float] = 1.0
     beat_hooks: ClassVar[list[Callable[[LectureScene, Beat], None]]] = []
+    skip_reversing: ClassVar[bool] = True
+    """manim-slides: no reversed copy of every slide (backwards playback is rarely used,
+    and making it doubles the cost of a 1080p render)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         writes_movie = config.write_to_movie
