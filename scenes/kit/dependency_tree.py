@@ -22,7 +22,6 @@ import numpy as np
 from manim import (
     DOWN,
     RIGHT,
-    YELLOW,
     Animation,
     AnimationGroup,
     Arrow,
@@ -36,7 +35,7 @@ from manim import (
     VGroup,
 )
 
-from scenes.kit.style import FONT_SIZE, MUTED, color_of
+from scenes.kit.style import FONT_SIZE, HIGHLIGHT, MUTED, color_of
 from scenes.kit.values import ExampleValues, Quantity, ValueNumber
 
 __all__ = ["EDGES", "NODES", "NODE_QUANTITIES", "UPPER", "DependencyTree"]
@@ -87,6 +86,9 @@ NODE_QUANTITIES: dict[str, tuple[str, int | None]] = {
     "C0": ("C", None),
 }
 """Which quantity each node names: (name, layer offset from L; None for no layer)."""
+
+SIDE_LANDING = 0.45
+"""Where a side arrow lands on its child's top: this share of the half-width off centre."""
 
 _REFERENCE = ("a_Lm1", "C0")  # two lower nodes that pin the upper part in place
 
@@ -163,10 +165,14 @@ class DependencyTree(VGroup):
 
     def _arrow(self, parent: str, child: str) -> Arrow:
         start, end = self.nodes[parent], self.nodes[child]
+        # Arrows from the side land on the child's top towards their own side, so the
+        # tips of converging arrows do not pile up on one point of the child's symbol.
+        side = np.sign(round(start.get_x() - end.get_x(), 6))
+        target = end.get_top() + side * SIDE_LANDING * end.width / 2 * RIGHT
         arrow = Arrow(
             start.get_bottom(),
-            end.get_top(),
-            buff=0.08,
+            target,
+            buff=0.1,
             stroke_width=2.5,
             tip_length=0.14,
             max_tip_length_to_length_ratio=0.3,
@@ -280,7 +286,7 @@ class DependencyTree(VGroup):
     def highlight_path(
         self,
         names: Sequence[str],
-        color: ManimColor | str = YELLOW,
+        color: ManimColor | str = HIGHLIGHT,
         lag_ratio: float = 0.6,
     ) -> Animation:
         """Pulse each node of ``names`` in turn, with a flash along the arrow between.
@@ -303,7 +309,7 @@ class DependencyTree(VGroup):
         return LaggedStart(*steps, lag_ratio=lag_ratio)
 
     def color_path(
-        self, names: Sequence[str], color: ManimColor | str = YELLOW
+        self, names: Sequence[str], color: ManimColor | str = HIGHLIGHT
     ) -> Animation:
         """Recolour the arrows along ``names`` (they stay coloured; see :meth:`uncolor`)."""
         arrows = [self.edge(p, c) for p, c in zip(names, names[1:])]

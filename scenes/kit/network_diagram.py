@@ -29,7 +29,6 @@ from manim import (
     BLACK,
     DOWN,
     UP,
-    YELLOW,
     Animation,
     AnimationGroup,
     Circle,
@@ -43,7 +42,7 @@ from manim import (
 )
 
 import bpmath
-from scenes.kit.style import LABEL_SIZE, color_of, weight_color
+from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, color_of, weight_color
 from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 
 __all__ = ["NetworkDiagram", "layer_tex"]
@@ -266,7 +265,10 @@ class NetworkDiagram(VGroup):
     def _sup(self, layer: int) -> str:
         return layer_tex(layer, self.L, self.symbolic)
 
-    def _sub(self, *indices: int) -> str:
+    def _sub(self, indices: tuple[int, ...], letters: str | None) -> str:
+        """``_{jk}``: the given index letters, else the numbers (none on a chain)."""
+        if letters is not None:
+            return "_{" + letters + "}"
         return "" if self.net.is_chain else "_{" + "".join(map(str, indices)) + "}"
 
     def neuron_label(
@@ -276,9 +278,14 @@ class NetworkDiagram(VGroup):
         tex: str | None = None,
         direction: np.ndarray = DOWN,
         font_size: float = LABEL_SIZE,
+        index: str | None = None,
     ) -> MathTex:
-        """A label such as ``a^{(L-1)}`` beside a neuron (default: below it)."""
-        tex = tex or f"a{self._sub(j)}^{{{self._sup(layer)}}}"
+        """A label such as ``a^{(L-1)}`` beside a neuron (default: below it).
+
+        ``index`` writes a letter instead of the neuron's number, e.g. ``"k"`` gives
+        ``a_k^{(L-1)}`` (the lecture's generic neuron of layer L-1).
+        """
+        tex = tex or f"a{self._sub((j,), index)}^{{{self._sup(layer)}}}"
         label = MathTex(tex, font_size=font_size, color=color_of("a"))
         return label.next_to(self.neuron(layer, j), direction, buff=0.15)
 
@@ -291,13 +298,15 @@ class NetworkDiagram(VGroup):
         value: Shown | None = None,
         font_size: float = LABEL_SIZE,
         along: float = 0.5,
+        index: str | None = None,
     ) -> MathTex:
         """A label such as ``w^{(L)}`` (and ``= value``) just above an edge.
 
         ``along`` is where on the edge (0 at the source neuron, 1 at the target) the
-        label sits; ``value`` adds the tagged weight, e.g. ``values.shown(Quantity(...))``.
+        label sits; ``value`` adds the tagged weight, e.g. ``values.shown(Quantity(...))``;
+        ``index`` writes letters instead of numbers, e.g. ``"jk"`` gives ``w_{jk}^{(L)}``.
         """
-        tex = tex or f"w{self._sub(j, k)}^{{{self._sup(layer)}}}"
+        tex = tex or f"w{self._sub((j, k), index)}^{{{self._sup(layer)}}}"
         label = self._param_label(tex, "w", value, font_size)
         edge = self.edge(layer, j, k)
         anchor = edge.point_from_proportion(along)
@@ -310,9 +319,10 @@ class NetworkDiagram(VGroup):
         value: Shown | None = None,
         direction: np.ndarray = DOWN,
         font_size: float = LABEL_SIZE,
+        index: str | None = None,
     ) -> MathTex:
         """A label ``b^{(L)}`` (and ``= value``) beside neuron j of ``layer``."""
-        tex = f"b{self._sub(j)}^{{{self._sup(layer)}}}"
+        tex = f"b{self._sub((j,), index)}^{{{self._sup(layer)}}}"
         label = self._param_label(tex, "b", value, font_size)
         return label.next_to(self.neuron(layer, j), direction, buff=0.15)
 
@@ -329,7 +339,7 @@ class NetworkDiagram(VGroup):
     def highlight_path(
         self,
         neurons: Sequence[tuple[int, int]],
-        color: ManimColor | str = YELLOW,
+        color: ManimColor | str = HIGHLIGHT,
         lag_ratio: float = 0.6,
     ) -> Animation:
         """Flash along the edges joining consecutive ``(layer, j)`` neurons, pulsing each.

@@ -12,6 +12,7 @@ __all__ = [
     "BACKGROUND",
     "DECIMALS",
     "FONT_SIZE",
+    "HIGHLIGHT",
     "LABEL_SIZE",
     "NOTE_SIZE",
     "SYMBOL_COLORS",
@@ -44,6 +45,10 @@ SYMBOL_COLORS: dict[str, ManimColor] = {
 WEIGHT_POSITIVE = BLUE_C
 WEIGHT_NEGATIVE = ManimColor("#FF7F50")
 """Edges are coloured by the sign of their weight."""
+
+HIGHLIGHT = ManimColor("#C9A0FF")
+"""Path highlights (flashes, pulses, traced arrows): lilac, so no symbol's colour is
+borrowed (yellow would read as y)."""
 
 TITLE_SIZE = 40
 FONT_SIZE = 36

@@ -8,7 +8,7 @@ from manim import DOWN, config
 
 import bpmath
 from scenes.kit.dependency_tree import EDGES, UPPER, DependencyTree
-from scenes.kit.style import color_of
+from scenes.kit.style import HIGHLIGHT, SYMBOL_COLORS, color_of
 from scenes.kit.values import ExampleValues, Quantity
 from tests.scenes.other_examples import example_for
 
@@ -80,8 +80,16 @@ def test_arrows_point_from_inputs_down_to_results():
         assert np.linalg.norm(arrow.get_start() - p.get_bottom()) < 0.2, (
             f"arrow {parent} → {child} does not leave {parent}"
         )
-        assert np.linalg.norm(arrow.get_end() - c.get_top()) < 0.2, (
-            f"arrow {parent} → {child} does not reach {child}"
+        end = arrow.get_end()
+        assert abs(end[1] - c.get_top()[1]) < 0.2, (
+            f"arrow {parent} → {child} does not reach {child}'s top"
+        )
+        assert c.get_left()[0] < end[0] < c.get_right()[0], (
+            f"arrow {parent} → {child} lands beside {child}, not on it"
+        )
+        side = np.sign(round(p.get_x() - c.get_x(), 6))
+        assert np.sign(round(end[0] - c.get_x(), 6)) == side, (
+            f"arrow {parent} → {child} lands on the wrong side of {child}"
         )
 
 
@@ -187,3 +195,25 @@ def test_uncolor_leaves_the_hidden_upper_part_alone():
     upper = {id(tree.edges[e]) for e in UPPER_EDGES}
     assert not touched & upper, "uncolor would put the upper arrows on screen"
     assert len(touched) == len(LOWER_EDGES), f"uncolor touches {len(touched)} arrows"
+
+
+def test_converging_arrows_land_apart():
+    """The three arrows into each z (and the two into C0) end at distinct points."""
+    tree = DependencyTree(extended=True)
+    for child in ("z_L", "z_Lm1", "C0"):
+        ends = [a.get_end() for (_, c), a in tree.edges.items() if c == child]
+        gaps = [
+            np.linalg.norm(p - q) for i, p in enumerate(ends) for q in ends[i + 1 :]
+        ]
+        assert min(gaps) > 0.15, f"arrows into {child} end {min(gaps):.3f} apart"
+
+
+def test_highlight_wears_no_symbol_colour():
+    """Paths are traced in the style's highlight colour, never a symbol's (e.g. y's)."""
+    tree = DependencyTree()
+    animation = tree.color_path(["w_L", "z_L", "a_L", "C0"])
+    animation.begin()
+    animation.finish()
+    colour = tree.edge("w_L", "z_L").get_color().to_hex()
+    assert colour == HIGHLIGHT.to_hex(), f"traced arrow is {colour}"
+    assert colour not in {c.to_hex() for c in SYMBOL_COLORS.values()}

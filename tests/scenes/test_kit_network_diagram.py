@@ -222,3 +222,14 @@ def test_highlight_path_checks_its_steps():
     assert diagram.highlight_path([(0, 1), (1, 2), (2, 0)]) is not None
     with pytest.raises(ValueError, match="one layer forward"):
         diagram.highlight_path([(0, 0), (2, 0)])
+
+
+def test_index_letters_replace_numbers():
+    """index="k" / "jk" label the lecture's generic neurons and weight, a_k, a_j, w_jk."""
+    wide = NetworkDiagram(ExampleValues(EXAMPLES["wide"]))
+    L = wide.L
+    assert wide.neuron_label(L - 1, 2, index="k").tex_string == "a_{k}^{(L-1)}"
+    assert wide.neuron_label(L, 1, index="j").tex_string == "a_{j}^{(L)}"
+    assert wide.edge_label(L, 1, 2, index="jk").tex_string == "w_{jk}^{(L)}"
+    chain = NetworkDiagram(ExampleValues(EXAMPLES["chain"]))
+    assert chain.bias_label(chain.L, index="j").tex_string == "b_{j}^{(L)}"
