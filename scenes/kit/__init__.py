@@ -9,14 +9,16 @@ Each piece is a Manim mobject or helper that works in any scene::
 Numbers come from bpmath through :class:`ExampleValues`; colours from :mod:`.style`.
 """
 
+from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
-from scenes.kit.chain_product import ChainRuleProduct, Factor, layer_tex
+from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction, layer_tex
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.nudge import NudgeMarker, nudge_animation
+from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
 from scenes.kit.number_line import VariableNumberLine, nice_range
 from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color
+from scenes.kit.tables import ColumnVector, ValueTable
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
@@ -32,22 +34,28 @@ __all__ = [
     "SYMBOL_COLORS",
     "Beat",
     "ChainRuleProduct",
+    "ColumnVector",
     "DependencyTree",
     "ExampleValues",
     "Factor",
     "LectureScene",
     "NetworkDiagram",
     "NudgeMarker",
+    "NudgeRipple",
     "Quantity",
     "Shown",
     "SignedBars",
     "ValueNumber",
+    "ValueTable",
     "VariableNumberLine",
     "allow_overlap",
+    "average_formula",
+    "color_fraction",
     "color_of",
     "decimals_for",
     "formula",
     "layer_tex",
+    "magnification",
     "nice_range",
     "nudge_animation",
     "shown_values",
