@@ -31,7 +31,13 @@ def _by_hand(name: str, z: float) -> tuple[float, float]:
 
 def test_registry_names_every_activation():
     """ACTIVATIONS holds the five documented activations, each under its own name."""
-    assert set(bpmath.ACTIVATIONS) == {"sigmoid", "relu", "leaky_relu", "tanh", "identity"}
+    assert set(bpmath.ACTIVATIONS) == {
+        "sigmoid",
+        "relu",
+        "leaky_relu",
+        "tanh",
+        "identity",
+    }
     for name, act in bpmath.ACTIVATIONS.items():
         assert isinstance(act, bpmath.Activation) and act.name == name
         assert act.latex.strip(), f"{name} has no LaTeX symbol"
@@ -46,9 +52,13 @@ def test_each_activation_matches_its_formula(name):
     for z in Z:
         value, slope = _by_hand(name, z)
         assert act(z) == pytest.approx(value, rel=1e-14, abs=1e-300), f"{name}({z})"
-        assert act.prime(z) == pytest.approx(slope, rel=1e-14, abs=1e-300), f"{name}'({z})"
+        assert act.prime(z) == pytest.approx(slope, rel=1e-14, abs=1e-300), (
+            f"{name}'({z})"
+        )
     got = act(np.array(Z))
-    assert np.allclose(got, [_by_hand(name, z)[0] for z in Z], rtol=1e-14), f"{name} on arrays"
+    assert np.allclose(got, [_by_hand(name, z)[0] for z in Z], rtol=1e-14), (
+        f"{name} on arrays"
+    )
 
 
 @pytest.mark.parametrize("name", list(bpmath.ACTIVATIONS))
@@ -58,12 +68,18 @@ def test_scalar_in_float_out_array_in_array_out(name):
     for f in (act, act.prime, act.function, act.derivative):
         assert type(f(0.3)) is float, f"{name}: {type(f(0.3)).__name__} for a float"
         out = f(np.zeros((2, 3)))
-        assert isinstance(out, np.ndarray) and out.shape == (2, 3) and out.dtype == np.float64
+        assert (
+            isinstance(out, np.ndarray)
+            and out.shape == (2, 3)
+            and out.dtype == np.float64
+        )
 
 
 def test_module_functions_are_the_registered_ones():
     """bpmath.sigmoid, activations.relu_prime and friends are what the registry uses."""
-    assert bpmath.sigmoid is activations.sigmoid is bpmath.ACTIVATIONS["sigmoid"].function
+    assert (
+        bpmath.sigmoid is activations.sigmoid is bpmath.ACTIVATIONS["sigmoid"].function
+    )
     assert bpmath.sigmoid_prime is bpmath.ACTIVATIONS["sigmoid"].derivative
     pairs = {
         "relu": (activations.relu, activations.relu_prime),

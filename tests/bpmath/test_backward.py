@@ -18,19 +18,30 @@ def test_gradients_follow_the_backprop_recursion(case):
     t = bpmath.forward(net, x)
     g = bpmath.backward(net, x, y)
     out = t.output.tolist()
-    assert g.a(net.L).tolist() == pytest.approx([2 * (o - t) for o, t in zip(out, y)], rel=1e-15)
+    assert g.a(net.L).tolist() == pytest.approx(
+        [2 * (o - t) for o, t in zip(out, y)], rel=1e-15
+    )
     for l in range(net.L, 0, -1):
         W, z, da = net.weight(l), t.z(l).tolist(), g.a(l).tolist()
         dz = [net.activation.prime(z[j]) * da[j] for j in range(len(z))]
-        assert g.z(l).tolist() == pytest.approx(dz, rel=1e-15, abs=1e-300), f"∂C0/∂z^({l})"
+        assert g.z(l).tolist() == pytest.approx(dz, rel=1e-15, abs=1e-300), (
+            f"∂C0/∂z^({l})"
+        )
         assert np.array_equal(g.bias(l), g.z(l)), f"∂C0/∂b^({l}) is not ∂C0/∂z^({l})"
         prev = t.a(l - 1).tolist()
         for j in range(W.shape[0]):
             for k in range(W.shape[1]):
                 want = prev[k] * dz[j]
-                assert g.weight(l)[j, k] == pytest.approx(want, rel=1e-14, abs=1e-300), f"w_{j}{k}^({l})"
-        down = [sum(float(W[j, k]) * dz[j] for j in range(W.shape[0])) for k in range(W.shape[1])]
-        assert g.a(l - 1) == pytest.approx(down, rel=1e-12, abs=1e-14), f"∂C0/∂a^({l - 1})"
+                assert g.weight(l)[j, k] == pytest.approx(
+                    want, rel=1e-14, abs=1e-300
+                ), f"w_{j}{k}^({l})"
+        down = [
+            sum(float(W[j, k]) * dz[j] for j in range(W.shape[0]))
+            for k in range(W.shape[1])
+        ]
+        assert g.a(l - 1) == pytest.approx(down, rel=1e-12, abs=1e-14), (
+            f"∂C0/∂a^({l - 1})"
+        )
 
 
 @settings(max_examples=20)
@@ -45,7 +56,9 @@ def test_gradients_are_shaped_like_the_network(case):
         assert g.bias(l).shape == net.bias(l).shape, f"∂C0/∂b^({l})"
         assert g.z(l).shape == (net.sizes[l],), f"∂C0/∂z^({l})"
     for l in range(net.L + 1):
-        assert g.a(l).shape == (net.sizes[l],) and g.a(l).dtype == np.float64, f"∂C0/∂a^({l})"
+        assert g.a(l).shape == (net.sizes[l],) and g.a(l).dtype == np.float64, (
+            f"∂C0/∂a^({l})"
+        )
 
 
 def test_a_perfect_output_has_zero_gradient():
@@ -53,7 +66,10 @@ def test_a_perfect_output_has_zero_gradient():
     net = bpmath.Network.chain([1.0, 1.0], [0.0, 0.0], activation="identity")
     g = bpmath.backward(net, 0.7, 0.7)
     assert g.cost == 0.0
-    assert all(np.all(v == 0) for v in (*g.weights, *g.biases, *g.activations, *g.weighted_sums))
+    assert all(
+        np.all(v == 0)
+        for v in (*g.weights, *g.biases, *g.activations, *g.weighted_sums)
+    )
 
 
 def test_gradients_fields_are_in_math_order():

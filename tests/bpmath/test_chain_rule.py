@@ -24,12 +24,17 @@ def test_factors_multiply_to_backwards_derivative(case, data):
     firsts = {"w": float(t.a(l - 1)[k]), "b": 1.0, "a": float(net.weight(l)[j, k])}
     for wrt, first in firsts.items():
         rule = bpmath.chain_rule(net, x, y, l, j, k, wrt=wrt)
+        assert isinstance(rule, bpmath.ChainRule)
         assert (rule.wrt, rule.layer, rule.j, rule.k) == (wrt, l, j, k)
-        assert rule.factors == (first, sigma_prime, da), f"{wrt}: factors {rule.factors}"
+        assert rule.factors == (first, sigma_prime, da), (
+            f"{wrt}: factors {rule.factors}"
+        )
         assert rule.product == first * sigma_prime * da
         assert all(type(f) is float for f in (*rule.factors, rule.product))
     w_rule = bpmath.chain_rule(net, x, y, l, j, k)
-    assert w_rule.product == pytest.approx(float(g.weight(l)[j, k]), rel=1e-12, abs=1e-300)
+    assert w_rule.product == pytest.approx(
+        float(g.weight(l)[j, k]), rel=1e-12, abs=1e-300
+    )
     b_rule = bpmath.chain_rule(net, x, y, l, j, k, wrt="b")
     assert b_rule.product == pytest.approx(float(g.bias(l)[j]), rel=1e-12, abs=1e-300)
 
@@ -50,7 +55,7 @@ def test_path_terms_are_one_chain_rule_per_neuron(case, data):
     l = data.draw(st.integers(1, net.L), label="layer")
     k = data.draw(st.integers(0, net.sizes[l - 1] - 1), label="k")
     paths = bpmath.path_terms(net, x, y, l, k)
-    assert (paths.layer, paths.k) == (l, k)
+    assert isinstance(paths, bpmath.PathTerms) and (paths.layer, paths.k) == (l, k)
     for j, term in enumerate(paths.terms):
         assert term == bpmath.chain_rule(net, x, y, l, j, k, wrt="a"), f"path {j}"
     assert paths.values.tolist() == [t.product for t in paths.terms]

@@ -43,9 +43,13 @@ def test_cost_is_a_sum_of_squares(pair):
     a, y = pair
     c = bpmath.cost(a, y)
     assert c >= 0
-    assert c == pytest.approx(sum((p - q) ** 2 for p, q in zip(a, y)), rel=1e-12, abs=1e-300)
+    assert c == pytest.approx(
+        sum((p - q) ** 2 for p, q in zip(a, y)), rel=1e-12, abs=1e-300
+    )
     assert bpmath.cost(a, a) == 0.0
-    assert np.allclose(bpmath.cost_gradient(a, y), [2 * (p - q) for p, q in zip(a, y)], rtol=1e-15)
+    assert np.allclose(
+        bpmath.cost_gradient(a, y), [2 * (p - q) for p, q in zip(a, y)], rtol=1e-15
+    )
 
 
 def test_backward_uses_this_cost():

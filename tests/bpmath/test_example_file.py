@@ -237,6 +237,7 @@ def test_example_file_error_is_a_value_error():
     """ExampleFileError is a ValueError, so callers can catch either."""
     assert issubclass(ExampleFileError, ValueError)
     assert bpmath.ExampleFileError is ExampleFileError
+    assert bpmath.load_example is load_example
 
 
 # --- choosing the example: path, environment variable, built-in ----------------------------

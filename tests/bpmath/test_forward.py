@@ -21,7 +21,10 @@ def test_forward_is_the_weighted_sum_then_the_activation(case):
     assert t.a(0).tolist() == a, "a^(0) is not the input"
     for l in range(1, net.L + 1):
         W, b = net.weight(l), net.bias(l)
-        z = [sum(float(W[j, k]) * a[k] for k in range(len(a))) + float(b[j]) for j in range(len(b))]
+        z = [
+            sum(float(W[j, k]) * a[k] for k in range(len(a))) + float(b[j])
+            for j in range(len(b))
+        ]
         assert t.z(l) == pytest.approx(z, rel=1e-12, abs=1e-12), f"z^({l})"
         a = [net.activation(zj) for zj in t.z(l).tolist()]
         assert t.a(l).tolist() == a, f"a^({l}) is not σ(z^({l}))"
@@ -34,11 +37,15 @@ def test_trace_vectors_are_flat_float64(case):
     """Every a^(l) has shape (n_l,), every z^(l) shape (n_l,), all float64."""
     net, x, _ = case
     t = bpmath.forward(net, x)
-    assert t.L == net.L
+    assert isinstance(t, bpmath.Trace) and t.L == net.L
     for l in range(net.L + 1):
-        assert t.a(l).shape == (net.sizes[l],) and t.a(l).dtype == np.float64, f"a^({l})"
+        assert t.a(l).shape == (net.sizes[l],) and t.a(l).dtype == np.float64, (
+            f"a^({l})"
+        )
     for l in range(1, net.L + 1):
-        assert t.z(l).shape == (net.sizes[l],) and t.z(l).dtype == np.float64, f"z^({l})"
+        assert t.z(l).shape == (net.sizes[l],) and t.z(l).dtype == np.float64, (
+            f"z^({l})"
+        )
 
 
 def test_inputs_in_any_form_give_the_same_trace():
@@ -47,7 +54,9 @@ def test_inputs_in_any_form_give_the_same_trace():
     want = bpmath.forward(net, 0.5).output
     for x in (0.5, [0.5], (0.5,), np.array([0.5]), np.float32(0.5), np.array(0.5)):
         assert np.array_equal(bpmath.forward(net, x).output, want), f"x = {x!r}"
-    assert np.array_equal(bpmath.forward(net, 1).output, bpmath.forward(net, 1.0).output)
+    assert np.array_equal(
+        bpmath.forward(net, 1).output, bpmath.forward(net, 1.0).output
+    )
 
 
 def test_trace_keeps_its_own_copy_of_the_input():
@@ -69,4 +78,6 @@ def test_forward_from_a_middle_layer_reproduces_the_tail(case):
         tail = forward_from(net, start, full.a(start))
         assert tail.L == net.L - start
         for i in range(tail.L + 1):
-            assert np.array_equal(tail.a(i), full.a(start + i)), f"a^({start + i}) from {start}"
+            assert np.array_equal(tail.a(i), full.a(start + i)), (
+                f"a^({start + i}) from {start}"
+            )

@@ -46,7 +46,7 @@ def _message(what: str, exact: float, fd: float) -> str:
     return f"{what}: backprop {exact!r}, central difference {fd!r} (relative error {rel:.1e})"
 
 
-@settings(max_examples=150)
+@settings(max_examples=120)
 @given(networks())
 def test_weight_bias_and_z_gradients_match_central_differences(case):
     """Every ∂C0/∂w_jk^(l), ∂C0/∂b_j^(l) and ∂C0/∂z_j^(l) agrees with a central difference."""
@@ -71,7 +71,7 @@ def test_weight_bias_and_z_gradients_match_central_differences(case):
             )
 
 
-@settings(max_examples=100)
+@settings(max_examples=80)
 @given(networks())
 def test_input_sensitivity_matches_central_differences(case):
     """∂C0/∂a_k^(0) agrees with nudging the input x itself."""
@@ -89,7 +89,7 @@ def test_input_sensitivity_matches_central_differences(case):
         assert _agree(fd, exact, g.cost), _message(f"∂C0/∂a_{k}^(0)", exact, fd)
 
 
-@settings(max_examples=60)
+@settings(max_examples=40)
 @given(networks())
 def test_every_activation_sensitivity_matches_central_differences(case):
     """∂C0/∂a_j^(l) for l = 0..L agrees with nudging that activation by ±h."""

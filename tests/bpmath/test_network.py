@@ -40,7 +40,9 @@ def test_scalars_lists_and_arrays_make_the_same_network():
     """A scalar weight is a 1×1 matrix; lists, tuples and arrays are all accepted."""
     from_scalars = Network([1.5, -2.0], [0.5, 0.25])
     from_lists = Network([[[1.5]], [[-2.0]]], [[0.5], [0.25]])
-    from_arrays = Network((np.array([[1.5]]), np.array([[-2.0]])), (np.array([0.5]), 0.25))
+    from_arrays = Network(
+        (np.array([[1.5]]), np.array([[-2.0]])), (np.array([0.5]), 0.25)
+    )
     assert from_scalars == from_lists == from_arrays
 
 
@@ -94,7 +96,10 @@ def test_from_parameter_vector_keeps_shape_and_activation():
     new = net.from_parameter_vector(np.arange(17.0))
     assert new.sizes == net.sizes and new.activation.name == "leaky_relu"
     assert new.weight(1).tolist() == [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]
-    assert new.bias(1).tolist() == [6.0, 7.0, 8.0] and new.bias(2).tolist() == [15.0, 16.0]
+    assert new.bias(1).tolist() == [6.0, 7.0, 8.0] and new.bias(2).tolist() == [
+        15.0,
+        16.0,
+    ]
 
 
 def test_equality_compares_values_shapes_and_activation():
@@ -126,7 +131,10 @@ def test_repr_of_a_chain_rebuilds_it():
     net = bpmath.examples.chain().network
     assert repr(net).startswith("Network.chain([1.2, 2.4, 2.5], [-0.3, -0.8, -2.0]")
     assert eval(repr(net), {"Network": Network}) == net  # noqa: S307 - our own repr
-    assert repr(Network(WIDE_W, WIDE_B)) == "Network(sizes=(2, 3, 2), activation='sigmoid')"
+    assert (
+        repr(Network(WIDE_W, WIDE_B))
+        == "Network(sizes=(2, 3, 2), activation='sigmoid')"
+    )
 
 
 def test_network_fields_are_read_only():

@@ -15,12 +15,15 @@ WIDE = bpmath.examples.wide()
 def test_weight_nudge_before_and_after():
     """Nudging w^(3) by 0.1 is the same as running the network with w^(3) + 0.1."""
     n = bpmath.nudge(NET, X, Y, "w3", 0.1)
+    assert isinstance(n, bpmath.Nudge) and isinstance(n.after, bpmath.Trace)
     assert n.parameter == bpmath.w(3) and n.delta == 0.1
     assert n.value_before == 2.5 and n.value_after == pytest.approx(2.6, rel=1e-15)
     moved = NET.with_weight(3, 0, 0, 2.5 + 0.1)
     want_after = bpmath.forward(moved, X)
     for l in range(4):
-        assert np.array_equal(n.before.a(l), bpmath.forward(NET, X).a(l)), f"before a^({l})"
+        assert np.array_equal(n.before.a(l), bpmath.forward(NET, X).a(l)), (
+            f"before a^({l})"
+        )
         assert np.array_equal(n.after.a(l), want_after.a(l)), f"after a^({l})"
     assert n.cost_before == bpmath.cost(bpmath.forward(NET, X).output, Y)
     assert n.cost_after == bpmath.cost(want_after.output, Y)
@@ -33,21 +36,29 @@ def test_only_downstream_quantities_move():
     n = bpmath.nudge(NET, X, Y, bpmath.w(2), 0.05)
     assert n.delta_a(0)[0] == 0 and n.delta_z(1)[0] == 0 and n.delta_a(1)[0] == 0
     assert all(n.delta_z(l)[0] != 0 and n.delta_a(l)[0] != 0 for l in (2, 3))
-    assert n.delta_z(2)[0] == pytest.approx(0.05 * float(n.before.a(1)[0]), rel=1e-9), "Δz = Δw·a"
+    assert n.delta_z(2)[0] == pytest.approx(0.05 * float(n.before.a(1)[0]), rel=1e-9), (
+        "Δz = Δw·a"
+    )
 
 
 def test_string_and_parameter_name_the_same_nudge():
     """'w3', 'w_00^(3)' and bpmath.w(3) are one parameter."""
-    ratios = {bpmath.nudge(NET, X, Y, p, 0.01).ratio for p in ("w3", "w_00^(3)", bpmath.w(3))}
+    ratios = {
+        bpmath.nudge(NET, X, Y, p, 0.01).ratio for p in ("w3", "w_00^(3)", bpmath.w(3))
+    }
     assert len(ratios) == 1, ratios
 
 
 def test_first_factor_is_the_partial_of_z():
     """Δz/Δw ≈ a^(l-1), Δz/Δb ≈ 1 and Δz/Δa ≈ w: z is linear in each of them."""
     t = bpmath.forward(NET, X)
-    assert bpmath.nudge(NET, X, Y, "w3", 0.1).dz_dparam == pytest.approx(float(t.a(2)[0]), rel=1e-9)
+    assert bpmath.nudge(NET, X, Y, "w3", 0.1).dz_dparam == pytest.approx(
+        float(t.a(2)[0]), rel=1e-9
+    )
     assert bpmath.nudge(NET, X, Y, "b3", 0.1).dz_dparam == pytest.approx(1.0, rel=1e-9)
-    assert bpmath.nudge(NET, X, Y, "a_0^(2)", 0.1).dz_dparam == pytest.approx(2.5, rel=1e-9)
+    assert bpmath.nudge(NET, X, Y, "a_0^(2)", 0.1).dz_dparam == pytest.approx(
+        2.5, rel=1e-9
+    )
 
 
 def test_activation_nudge_leaves_earlier_layers():
@@ -81,7 +92,9 @@ def test_weight_with_zero_input_has_no_ratio_of_z():
     net = bpmath.Network.chain([1.0, 1.0], [0.0, 0.0], activation="relu")
     n = bpmath.nudge(net, -1.0, 1.0, "w2", 0.1)  # a^(1) = ReLU(−1) = 0
     assert n.delta_cost == 0.0 and n.ratio == 0.0 and n.dz_dparam == 0.0
-    with pytest.raises(ZeroDivisionError, match=r"Δa/Δz is undefined for this nudge of w_00\^\(2\)"):
+    with pytest.raises(
+        ZeroDivisionError, match=r"Δa/Δz is undefined for this nudge of w_00\^\(2\)"
+    ):
         _ = n.da_dz
 
 

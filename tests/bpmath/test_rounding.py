@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bpmath
@@ -27,12 +27,18 @@ def _agrees(parts, exact, combine, digits) -> bool:
 def _check_fewest(parts, exact, combine_name, minimum=2, maximum=8):
     """agreeing_decimals returns the first agreeing count, or ``maximum`` if none agrees."""
     combine = COMBINE[combine_name]
-    d = bpmath.agreeing_decimals(parts, exact, combine=combine_name, minimum=minimum, maximum=maximum)
+    d = bpmath.agreeing_decimals(
+        parts, exact, combine=combine_name, minimum=minimum, maximum=maximum
+    )
     assert minimum <= d <= maximum, f"{d} decimals is outside {minimum}..{maximum}"
     for fewer in range(minimum, d):
-        assert not _agrees(parts, exact, combine, fewer), f"{fewer} decimals already agree, got {d}"
+        assert not _agrees(parts, exact, combine, fewer), (
+            f"{fewer} decimals already agree, got {d}"
+        )
     if d < maximum:
-        assert _agrees(parts, exact, combine, d), f"{parts} at {d} decimals do not give {exact}"
+        assert _agrees(parts, exact, combine, d), (
+            f"{parts} at {d} decimals do not give {exact}"
+        )
     return d
 
 
@@ -45,6 +51,7 @@ def test_rounded_parts_combine_to_the_rounded_exact_value(parts, combine):
     _check_fewest(parts, COMBINE[combine](parts), combine)
 
 
+@settings(max_examples=50)
 @given(st.lists(st.floats(-3, 3), min_size=1, max_size=5), st.integers(0, 4))
 def test_search_starts_at_the_minimum(parts, minimum):
     """The answer is never below ``minimum``; exact sums agree at the minimum or later."""
@@ -65,7 +72,9 @@ def test_callable_combine_for_a_weighted_sum():
     z = w * a + b
     d = bpmath.agreeing_decimals([w, a, b], z, combine=lambda p: p[0] * p[1] + p[2])
     shown = [round(v, d) for v in (w, a, b)]
-    assert round(shown[0] * shown[1] + shown[2], d) == round(z, d), f"{shown} at {d} decimals"
+    assert round(shown[0] * shown[1] + shown[2], d) == round(z, d), (
+        f"{shown} at {d} decimals"
+    )
     assert d == 2 or round(w * round(a, d - 1) + b, d - 1) != round(z, d - 1)
 
 
@@ -92,6 +101,7 @@ def test_per_example_costs_on_screen_agree_with_their_mean():
     _check_fewest(list(avg.costs), avg.cost, "mean")
 
 
+@settings(max_examples=60)
 @given(
     st.one_of(st.floats(-1, 1), st.floats(-1e-3, 0), st.floats(-1e6, 1e6)),
     st.integers(0, 8),
@@ -99,8 +109,12 @@ def test_per_example_costs_on_screen_agree_with_their_mean():
 def test_format_value_never_prints_negative_zero(value, decimals):
     """No value prints as −0, −0.00, …; the text has exactly ``decimals`` decimals."""
     text = bpmath.format_value(value, decimals)
-    assert not (text.startswith("-") and float(text) == 0), f"{value!r} printed as {text!r}"
-    assert float(text) == pytest.approx(value, abs=0.5 * 10**-decimals + 1e-9 * abs(value))
+    assert not (text.startswith("-") and float(text) == 0), (
+        f"{value!r} printed as {text!r}"
+    )
+    assert float(text) == pytest.approx(
+        value, abs=0.5 * 10**-decimals + 1e-9 * abs(value)
+    )
     fraction = text.partition(".")[2]
     assert len(fraction) == decimals, f"{text!r} does not have {decimals} decimals"
 
