@@ -37,7 +37,9 @@ class SimplestNetwork(LectureScene):
         net = NetworkDiagram(
             v, symbolic=False, layer_spacing=3.0, radius=0.5, max_width=10.5
         ).move_to(1.0 * UP)
-        want = formula(("y", "y"), "=", v.shown(Quantity("y"), 2), font_size=40)
+        a, y, c = v("a", L), v("y"), v("C")
+        d = decimals_for([a, y], c, combine=lambda p: (p[0] - p[1]) ** 2)
+        want = formula(("y", "y"), "=", v.shown(Quantity("y"), d), font_size=40)
         want.next_to(net.neuron(L), RIGHT, buff=0.45)
         caption = Tex("desired output", font_size=NOTE_SIZE, color=MUTED)
         caption.next_to(want, UP, buff=0.15)
@@ -118,7 +120,7 @@ class SimplestNetwork(LectureScene):
         ):
             self.play(
                 FadeOut(cost_of),
-                *(FadeOut(m) for m in weights[:-1] + biases),
+                *(FadeOut(m) for m in weights + biases),
                 FadeOut(ends[1]),
             )
             self.play(
@@ -134,8 +136,6 @@ class SimplestNetwork(LectureScene):
         ):
             self.play(FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
 
-        a, y, c = v("a", L), v("y"), v("C")
-        d = decimals_for([a, y], c, combine=lambda p: (p[0] - p[1]) ** 2)
         symbolic = formula(
             ("C_0", "C"),
             "=",

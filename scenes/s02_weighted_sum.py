@@ -186,17 +186,29 @@ class WeightedSum(LectureScene):
         z_tag.next_to(axes.c2p(z, 0), DOWN, buff=0.15)
         a_tag = ValueNumber(v.shown(Quantity("a", L), 3), font_size=26)
         a_tag.next_to(guides[1], LEFT, buff=0.1)
-        plot = VGroup(axes, curve, dot, guides, z_tag, a_tag)
-        # Right of the longest line of numbers, as large as the remaining width allows.
-        left = max(z_num.get_right()[0], a_num.get_right()[0]) + 0.4
-        plot.scale(min(1.0, (config.frame_width / 2 - 0.3 - left) / plot.width))
-        plot.move_to(1.7 * DOWN).align_to(left * RIGHT, LEFT)
+        z_axis = formula(("z", "z"), font_size=30).next_to(axes.x_axis, RIGHT, 0.1)
+        a_axis = formula(sigma, "(", ("z", "z"), ")", font_size=30)
+        a_axis[0].set_color(color_of("sigma"))
+        a_axis.next_to(axes.y_axis, UP, buff=0.1)
+        plot = VGroup(axes, curve, dot, guides, z_tag, a_tag, z_axis, a_axis)
+        # Against the right edge, clear of the longest line of numbers, so the value
+        # at its left does not read as the end of that line.
+        left = max(z_num.get_right()[0], a_num.get_right()[0]) + 0.9
+        right = config.frame_width / 2 - 0.3
+        plot.scale(min(1.0, (right - left) / plot.width))
+        plot.move_to(1.7 * DOWN).align_to(right * RIGHT, RIGHT)
         with self.beat(
             """On the sigmoid's graph this step is one point: go along the axis to z, up
             to the curve, and across to the activation. Very negative sums land near zero,
             very positive ones near one."""
         ):
-            self.play(Create(axes), Create(curve), run_time=1.5)
+            self.play(
+                Create(axes),
+                Create(curve),
+                FadeIn(z_axis),
+                FadeIn(a_axis),
+                run_time=1.5,
+            )
             self.play(FadeIn(z_tag), Create(guides[0]), FadeIn(dot))
             self.play(Create(guides[1]), FadeIn(a_tag))
             self.wait(1.5)

@@ -62,8 +62,7 @@ class DependencyTreeScene(LectureScene):
 
         with self.beat(
             """Now draw what depends on what. The weight, the previous activation and the
-            bias feed the weighted sum z. Values for this example sit beside the symbols;
-            the rules are on the right."""
+            bias feed the weighted sum z. Each symbol carries its value for this example."""
         ):
             self.play(Write(title))
             self.play(FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2))
@@ -118,11 +117,18 @@ class DependencyTreeScene(LectureScene):
             font_size=RULE_SIZE,
         )
         rule_a2[2].set_color(color_of("sigma"))
-        note = Tex("and so on, up to the input", font_size=NOTE_SIZE, color=MUTED)
+        L = self.example.network.L
+        note = Tex(
+            "and so on, back to the input $a^{(0)}$"
+            if L > 2
+            else "here $a^{(L-2)}$ is the input itself",
+            font_size=NOTE_SIZE,
+            color=MUTED,
+        )
         with self.beat(
-            """But the previous activation is not a free knob. It was made the same way,
+            """But the previous activation is no free knob. It was made the same way,
             from its own weight, bias and the activation before it. So the tree grows
-            upward, a layer at a time, until it reaches the input."""
+            upward, layer by layer, until it reaches the input."""
         ):
             grow = tree.extend_up()
             self.play(grow, rules.animate.shift(tree.growth), run_time=2)
@@ -142,6 +148,6 @@ class DependencyTreeScene(LectureScene):
             every later layer. Backpropagation walks these threads backwards, one link at
             a time."""
         ):
-            self.play(tree.highlight_path(long_path), run_time=4)
+            self.play(tree.highlight_path(long_path), run_time=3.5)
             self.play(tree.color_path(long_path))
             self.wait(1.5)
