@@ -68,6 +68,12 @@ def forward(net: Network, x: Any) -> Trace:
     Returns
     -------
     Trace
+
+    Raises
+    ------
+    ValueError
+        If ``x`` has the wrong shape or is not finite, or a z^(l) overflows float64
+        (huge weights): an ``inf`` never comes back silently.
     """
     _check_network(net)
     a0 = as_vector(x, "x", length=net.sizes[0])
