@@ -108,9 +108,10 @@ class SimplestNetwork(LectureScene):
         a_last = net.neuron_label(L, 0, r"a^{(L)}", font_size=36)
         remark = formula(
             r"\text{superscripts are layer indices, not exponents:}\quad",
+            rf"L = {L},\ \text{{so}}\ ",
             ("a^{(L)}", "a"),
             r"\text{ is }",
-            ("a^{(" + str(L) + ")}", "a"),
+            (f"a^{{({L})}}", "a"),
             font_size=30,
         ).move_to(1.7 * DOWN)
         with self.beat(

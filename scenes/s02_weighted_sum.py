@@ -26,7 +26,7 @@ from manim import (
 from bpmath import agreeing_decimals
 from scenes.kit.beats import LectureScene
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.style import TITLE_SIZE, color_of
+from scenes.kit.style import HIGHLIGHT, TITLE_SIZE, color_of
 from scenes.kit.values import Quantity, ValueNumber, formula
 
 __all__ = ["WeightedSum"]
@@ -165,12 +165,16 @@ class WeightedSum(LectureScene):
         a_num.shift((a_of_z[1].get_x() - a_num[0].get_x()) * RIGHT)
         with self.beat(
             """Now the numbers of this example. The weight times the previous activation,
-            plus the bias, gives z. The sigmoid of that z is exactly the output activation
-            written inside the last neuron."""
+            plus the bias, gives z. The sigmoid of that z is the output activation
+            shown, rounded, inside the last neuron."""
         ):
             self.play(Write(z_num), run_time=1.5)
             self.play(Write(a_num), run_time=1.5)
-            self.play(Indicate(net.lit(L)), Indicate(a_num[-1]), run_time=1.5)
+            self.play(
+                Indicate(net.lit(L), color=HIGHLIGHT),
+                Indicate(a_num[-1], color=HIGHLIGHT),
+                run_time=1.5,
+            )
 
         axes, curve = _activation_plot(act, z)
         dot = Dot(axes.c2p(z, act(np.array([z]))[0]), color=color_of("z"))
