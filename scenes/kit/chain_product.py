@@ -60,6 +60,19 @@ def color_fraction(part: Mobject, top: str, bottom: str) -> Mobject:
     return part
 
 
+def _keep_apart(row: Sequence[Mobject], gap: float = 0.12) -> None:
+    """Shift mobjects of a left-to-right row rightwards until neighbours are ``gap`` apart.
+
+    Values wider than the fraction above them (many decimals) would otherwise run into
+    the ``=`` or ``×`` beside them; usually nothing moves.
+    """
+    for i in range(1, len(row)):
+        push = row[i - 1].get_right()[0] + gap - row[i].get_left()[0]
+        if push > 0:
+            for later in row[i:]:
+                later.shift(push * RIGHT)
+
+
 @dataclass(frozen=True)
 class Factor:
     """One factor: its fraction's LaTeX, the symbols on top and bottom, and its value.
@@ -168,6 +181,13 @@ class ChainRuleProduct(VGroup):
         )
         self.equals = MathTex("=", font_size=size).move_to(
             [self.symbolic[1].get_x(), row_y, 0]
+        )
+        room = self.equals.get_left()[0] - 0.12 - self.product.get_right()[0]
+        self.product.shift(min(room, 0) * RIGHT)
+        _keep_apart(
+            [self.equals]
+            + [m for pair in zip(self.factor_values, self.times) for m in pair]
+            + self.factor_values[-1:]
         )
         self.values_row = VGroup(
             self.product, self.equals, *self.factor_values, self.times

@@ -117,3 +117,26 @@ def test_comparison_puts_derivative_beside_ratio():
     assert abs(product.derivative.get_y() - product.ratio.get_y()) < 0.2
     names = [s.quantity.name for s in shown_values(product.nudge_size)]
     assert names == ["Δparam"]
+
+
+SHORT_CHAIN = bpmath.Example(
+    "short chain",
+    bpmath.Network.chain([1.5, -2.0], [0.3, 0.4]),
+    inputs=[0.6],
+    targets=[1.0],
+)
+"""L = 2, and ∂C0/∂b^(L) needs five decimals: its product is wider than the fraction."""
+
+
+@pytest.mark.parametrize("example", [*EXAMPLES, SHORT_CHAIN])
+@pytest.mark.parametrize("wrt", ["w", "b", "a"])
+def test_values_row_reads_left_to_right_without_touching(example, wrt):
+    """Product, =, and factors with their × signs keep a gap, however many decimals."""
+    product = ChainRuleProduct.for_parameter(
+        ExampleValues(example), example.network.L, wrt
+    )
+    row = [product.product, product.equals]
+    for value, times in zip(product.factor_values, [*product.times, None]):
+        row += [value] if times is None else [value, times]
+    gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(row, row[1:])]
+    assert min(gaps) > 0.05, f"{wrt} at {product.decimals} decimals: gaps {gaps}"
