@@ -18,7 +18,7 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import color_fraction
-from scenes.kit.nudge import NudgeRipple
+from scenes.kit.nudge import NudgeRipple, delta_decimals
 from scenes.kit.number_line import VariableNumberLine
 from scenes.kit.style import MUTED, TITLE_SIZE
 from scenes.kit.values import Quantity, formula
@@ -29,6 +29,7 @@ SHRINKING = (0.1, 0.01, 0.001)
 """The nudges to w^(L), each ten times smaller (inputs of the scene, not values)."""
 READOUT_DECIMALS = {"w": 3, "z": 4, "a": 4, "C": 4}
 RATIO_DECIMALS = 4
+"""At least this many decimals for the ratios, and three significant digits."""
 TABLE_X = 3.9
 
 
@@ -41,6 +42,7 @@ class NudgesOnNumberLines(LectureScene):
         """Lines, one nudge, the ratio, then smaller and smaller nudges."""
         v, L = self.values, self.example.network.L
         param = f"w{L}"
+        self.ratio_decimals = delta_decimals(v("dC/dw", L), RATIO_DECIMALS, 3)
         spec = [
             ("w", "w^{(L)}", Quantity("w", L)),
             ("z", "z^{(L)}", Quantity("z", L)),
@@ -78,7 +80,7 @@ class NudgesOnNumberLines(LectureScene):
         derivative = formula(
             r"\frac{\partial C_0}{\partial w^{(L)}}",
             "=",
-            v.shown(Quantity("dC/dw", L), RATIO_DECIMALS),
+            v.shown(Quantity("dC/dw", L), self.ratio_decimals),
             font_size=34,
         )
         color_fraction(derivative[0], "C", "w")
@@ -116,7 +118,7 @@ class NudgesOnNumberLines(LectureScene):
             r":\quad",
             r"\frac{\Delta C_0}{\Delta w^{(L)}}",
             "=",
-            self.values.shown(Quantity("ΔC/Δparam", nudge=nudge), RATIO_DECIMALS),
+            self.values.shown(Quantity("ΔC/Δparam", nudge=nudge), self.ratio_decimals),
             font_size=30,
         )
         color_fraction(row[4], "C", "w")

@@ -111,8 +111,9 @@ class ChainRuleProduct(VGroup):
     font_size : float
         Size of the symbolic row; values are a little smaller.
     decimals : int, optional
-        Decimals of every value (default: the fewest at which the rounded factors
-        multiply to the rounded product).
+        Decimals of every value (default: the fewest, at least three and enough for
+        two significant digits of each number, at which the rounded factors multiply
+        to the rounded product).
 
     Attributes
     ----------
@@ -144,7 +145,10 @@ class ChainRuleProduct(VGroup):
         ]
         exact = values.value(lhs.value)
         if decimals is None:
-            decimals = decimals_for(numeric, exact) if numeric else 3
+            # At least two significant digits of every number: a small derivative
+            # shown as 0.003 could not be told apart from the nudge ratio beside it.
+            floor = min(6, max(delta_decimals(x) for x in (exact, *numeric)))
+            decimals = decimals_for(numeric, exact, minimum=floor) if numeric else floor
         self.decimals = decimals
         parts: list = [lhs.tex, "="]
         for i, factor in enumerate(factors):

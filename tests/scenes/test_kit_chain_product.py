@@ -140,3 +140,16 @@ def test_values_row_reads_left_to_right_without_touching(example, wrt):
         row += [value] if times is None else [value, times]
     gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(row, row[1:])]
     assert min(gaps) > 0.05, f"{wrt} at {product.decimals} decimals: gaps {gaps}"
+
+
+def test_small_values_keep_two_significant_digits():
+    """A saturated chain's tiny factors and product are not rounded to one digit."""
+    net = bpmath.Network.chain([3.0, 4.0, -5.0, 6.0], [1.0, -2.0, 2.0, 3.5])
+    example = bpmath.Example("saturated", net, inputs=[0.9], targets=[0.0])
+    product = ChainRuleProduct.for_parameter(ExampleValues(example), 4, "w")
+    d = product.decimals
+    for value in [*product.shown_factors, product.product.get_value()]:
+        assert abs(value) * 10**d >= 10, f"{value} shown as {value:.{d}f}"
+    assert round(math.prod(product.shown_factors), d) == round(
+        product.product.get_value(), d
+    ), "rounded factors must still multiply to the rounded product"
