@@ -39,6 +39,8 @@ def nice_range(
 
     >>> nice_range([0.4376, 0.4501])
     (0.4, 0.48, 0.02)
+    >>> nice_range([0.1])
+    (0.094, 0.106, 0.002)
     """
     vals = [float(v) for v in values]
     if not vals or not all(math.isfinite(v) for v in vals):
@@ -49,7 +51,8 @@ def nice_range(
     raw = (high - low) / 5
     magnitude = 10 ** math.floor(math.log10(raw))
     step = min(
-        (m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw),
+        # (a float tolerance: 2 × 0.001 must count as reaching 0.002)
+        (m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9)),
         default=10 * magnitude,
     )
     low = math.floor(round(low / step, 9)) * step

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import bpmath
@@ -17,6 +17,7 @@ finite = st.floats(-1e4, 1e4, allow_nan=False)
 
 @settings(max_examples=300)
 @given(st.lists(finite, min_size=1, max_size=6))
+@example([0.1])  # step 2 × 0.001 once lost to float rounding: 2 intervals, not 6
 def test_nice_range_contains_every_value(values):
     """low ≤ every value ≤ high, with a positive step and 3 to 15 intervals."""
     low, high, step = nice_range(values)
