@@ -41,6 +41,8 @@ _WORKER_CACHE = Path(__file__).resolve().parents[1] / "media" / "test-cache" / o
 manim_config.tex_dir = str(_WORKER_CACHE / "Tex")
 manim_config.text_dir = str(_WORKER_CACHE / "texts")
 
+pytest_plugins = ["pytester"]  # tests/scenes/test_harness.py runs this conftest on a skip
+
 INSTALLED_CAIRO = cairo.cairo_version()
 # frames_comparison reads this module global when each test runs and skips below it.
 # The control data is generated on this same cairo (1.16 on the CI image), so the

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import bpmath
-from tests.scenes.harness import FRAME, SceneRun, TextRecord
+from tests.scenes.harness import SceneRun, TextRecord
 from tests.scenes.resolve import resolve
 
 FRAME_TOLERANCE = 0.02
@@ -13,6 +14,54 @@ OVERLAP_EPSILON = (
     1e-3  # square units: touching boxes are fine, overlapping ones are not
 )
 MIN_NOTE_LENGTH = 40
+MIN_NOTE_WORDS = 8
+
+_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+")
+_MINUS = "-\u2212"  # ASCII/LaTeX minus and the unicode minus sign
+_UNARY_BEFORE = set("=([{,&+:;<>|×·≈≤≥→") | set(_MINUS)
+_OPERATOR_COMMANDS = {
+    "cdot", "times", "approx", "quad", "qquad", "le", "ge", "leq", "geq", "neq", "ne",
+    "to", "rightarrow", "Rightarrow", "longrightarrow", "mapsto", "left", "colon",
+    "sim", "simeq", "pm", "mp", "div", "ast", "equiv", "propto", "implies", "lt", "gt",
+}  # fmt: skip
+_COMMAND_AT_END = re.compile(r"\\([A-Za-z]+)$")
+
+
+def signed_literals(text: str) -> list[str]:
+    """Every decimal literal in ``text``, with its sign when the minus is a sign.
+
+    A minus (``-`` or ``−``) right before a number is the number's sign when it is unary:
+    at the start, or after ``=``, ``(``, ``{``, ``,``, an operator such as ``\\cdot``...
+    After a digit, a letter or a closing bracket it is a subtraction (``0.731 - 1.000``),
+    and the number is read without it. Unicode minus signs are written as ``-``.
+    """
+    found = []
+    for match in _DECIMAL.finditer(text):
+        before = text[: match.start()].rstrip()
+        sign = ""
+        if before and before[-1] in _MINUS:
+            rest = before[:-1].rstrip()
+            command = _COMMAND_AT_END.search(rest)
+            if (
+                not rest
+                or rest[-1] in _UNARY_BEFORE
+                or (command and command.group(1) in _OPERATOR_COMMANDS)
+            ):
+                sign = "-"
+        found.append(sign + match.group())
+    return found
+
+
+def rounds_to(text: str, value: float, decimals: int) -> bool:
+    """``text`` is ``value`` rounded at ``decimals`` (a float-noise tie either way is fine)."""
+    if text == bpmath.format_value(value, decimals):
+        return True
+    try:
+        shown = float(text.replace("\u2212", "-"))
+    except ValueError:
+        return False
+    half_step = 0.5 * 10.0**-decimals
+    return abs(shown - value) <= half_step * (1 + 1e-9) + 1e-12 * max(1.0, abs(value))
 
 
 def _where(run: SceneRun, index: int) -> str:
@@ -39,28 +88,33 @@ def _decimal_number_problems(run: SceneRun, rec: TextRecord, where: str) -> list
         return [
             f"{where}: DecimalNumber {rec.text} does not say which quantity it shows"
         ]
-    expected = bpmath.format_value(resolve(run.example, rec.quantity), rec.decimals)
-    if rec.text != expected:
-        return [f"{where}: {rec.quantity} shows {rec.text}, bpmath gives {expected}"]
+    exact = resolve(run.example, rec.quantity)
+    if not rounds_to(rec.text, exact, rec.decimals):
+        expected = bpmath.format_value(exact, rec.decimals)
+        return [
+            f"{where}: DecimalNumber for {rec.quantity} shows {rec.text},"
+            f" bpmath gives {expected} ({exact!r})"
+        ]
     return []
 
 
 def _text_problems(run: SceneRun, rec: TextRecord, where: str) -> list[str]:
     problems = []
-    tagged = Counter(s.text.lstrip("-") for s in rec.shown)
-    found = Counter(rec.decimals_in_text)
+    tagged = Counter(s.text for s in rec.shown)
+    found = Counter(signed_literals(rec.text))
     untagged = found - tagged
     if untagged:
         problems.append(
             f"{where}: untagged number(s) {sorted(untagged)} in {rec.text!r}"
+            f" (tagged: {sorted(tagged)})"
         )
     for shown in rec.shown:
-        expected = bpmath.format_value(
-            resolve(run.example, shown.quantity), shown.decimals
-        )
-        if shown.text != expected:
+        exact = resolve(run.example, shown.quantity)
+        if not rounds_to(shown.text, exact, shown.decimals):
+            expected = bpmath.format_value(exact, shown.decimals)
             problems.append(
-                f"{where}: {shown.quantity} shows {shown.text}, bpmath gives {expected}"
+                f"{where}: {shown.quantity} shows {shown.text} in {rec.text!r},"
+                f" bpmath gives {expected} ({exact!r})"
             )
     missing = tagged - found
     if missing:
@@ -77,12 +131,12 @@ def shown_numbers(run: SceneRun) -> list[str]:
         for rec in snap.texts:
             if rec.is_tick:
                 continue
-            out += [rec.text] if rec.kind == "DecimalNumber" else rec.decimals_in_text
+            out += [rec.text] if rec.kind == "DecimalNumber" else signed_literals(rec.text)
     return out
 
 
-def _inside(box: tuple[float, float, float, float]) -> bool:
-    half_w, half_h = FRAME[0] / 2 + FRAME_TOLERANCE, FRAME[1] / 2 + FRAME_TOLERANCE
+def _inside(box: tuple[float, float, float, float], frame: tuple[float, float]) -> bool:
+    half_w, half_h = frame[0] / 2 + FRAME_TOLERANCE, frame[1] / 2 + FRAME_TOLERANCE
     left, bottom, right, top = box
     return left >= -half_w and right <= half_w and bottom >= -half_h and top <= half_h
 
@@ -99,12 +153,12 @@ def layout_problems(run: SceneRun) -> list[str]:
     for snap in run.snapshots:
         where = _where(run, snap.beat.index)
         for rec in snap.texts:
-            if not _inside(rec.box):
+            if not _inside(rec.box, run.frame):
                 problems.append(
                     f"{where}: {rec.text!r} leaves the frame at {_fmt(rec.box)}"
                 )
         for kind, box in snap.shapes:
-            if not _inside(box):
+            if not _inside(box, run.frame):
                 problems.append(f"{where}: a {kind} leaves the frame at {_fmt(box)}")
         texts = snap.texts
         for i, a in enumerate(texts):
@@ -116,7 +170,9 @@ def layout_problems(run: SceneRun) -> list[str]:
                 area = _overlap_area(a.box, b.box)
                 if area > OVERLAP_EPSILON:
                     problems.append(
-                        f"{where}: {a.text!r} and {b.text!r} overlap ({area:.3f} square units)"
+                        f"{where}: {a.text!r} at {_fmt(a.box)} and {b.text!r} at"
+                        f" {_fmt(b.box)} overlap ({area:.3f} square units); declare it"
+                        " with allow_overlap if it is meant"
                     )
     return problems
 
@@ -128,8 +184,11 @@ def note_problems(run: SceneRun) -> list[str]:
     if len(notes) < 2:
         problems.append(f"{run.entry.name}: only {len(notes)} beat(s)")
     for i, note in enumerate(notes):
-        if len(note) < MIN_NOTE_LENGTH:
-            problems.append(f"{run.entry.name}, beat {i}: note too short: {note!r}")
+        if len(note) < MIN_NOTE_LENGTH or len(note.split()) < MIN_NOTE_WORDS:
+            problems.append(
+                f"{run.entry.name}, beat {i}: note too short for prose"
+                f" (< {MIN_NOTE_LENGTH} characters or {MIN_NOTE_WORDS} words): {note!r}"
+            )
     duplicates = [n for n, c in Counter(notes).items() if c > 1]
     if duplicates:
         problems.append(f"{run.entry.name}: repeated notes {duplicates}")

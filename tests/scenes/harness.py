@@ -9,7 +9,7 @@ declared allowed overlaps; and the box of every visible drawn shape, for the fra
 from __future__ import annotations
 
 import os
-import re
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +24,6 @@ from manim import (
     SingleStringMathTex,
     Text,
     VMobject,
-    config,
     tempconfig,
 )
 
@@ -33,8 +32,9 @@ from scenes.kit.beats import Beat, LectureScene
 from scenes.kit.values import Shown, shown_values
 from scenes.lecture import SCENES, SceneEntry
 
+# MathTex, Tex (and BulletedList...) derive from SingleStringMathTex; Integer from
+# DecimalNumber; Paragraph is a group of Text lines.
 TEXT_TYPES = (DecimalNumber, SingleStringMathTex, Text, MarkupText)
-DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+")
 CACHE = Path(__file__).resolve().parents[2] / "media" / "test-cache"
 
 
@@ -53,11 +53,6 @@ class TextRecord:
     decimals: int | None = None
     quantity: object | None = None
     shown: tuple[Shown, ...] = ()
-
-    @property
-    def decimals_in_text(self) -> list[str]:
-        """Every decimal literal in the text, without its sign."""
-        return DECIMAL.findall(self.text) if self.kind != "DecimalNumber" else []
 
 
 @dataclass
@@ -78,6 +73,8 @@ class SceneRun:
     entry: SceneEntry
     example: bpmath.Example
     snapshots: list[Snapshot]
+    frame: tuple[float, float]  # the camera's frame width and height, scene units
+    seconds: float  # wall time of the build
 
 
 def _visible(mob: Mobject) -> bool:
@@ -149,7 +146,8 @@ def snapshot(scene: LectureScene, beat: Beat) -> Snapshot:
 
 def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
     """Build ``entry``'s scene (for ``example``, default: its role's) beat by beat."""
-    scene_class = entry.load()
+    started = time.perf_counter()
+    scene_class = load(entry)
     if example is not None:
         scene_class = scene_class.with_example(example)
     snapshots: list[Snapshot] = []
@@ -177,9 +175,27 @@ def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
             scene = scene_class(skip_animations=True)
             scene.render()
             used = scene.example
+            frame = (scene.camera.frame_width, scene.camera.frame_height)
     finally:
         LectureScene.beat_hooks.remove(hook)
-    return SceneRun(entry, used, snapshots)
+    return SceneRun(entry, used, snapshots, frame, time.perf_counter() - started)
+
+
+def load(entry: SceneEntry) -> type[LectureScene]:
+    """The scene class of ``entry``; a missing module or class is named plainly."""
+    try:
+        return entry.load()
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            f"lecture step {entry.step} ({entry.title!r}): {entry.path} cannot be"
+            f" imported: {exc}",
+            name=exc.name,
+        ) from exc
+    except AttributeError as exc:
+        raise AttributeError(
+            f"lecture step {entry.step}: {entry.path} has no scene class"
+            f" {entry.name!r}: {exc}"
+        ) from exc
 
 
 def entries() -> dict[str, SceneEntry]:
@@ -198,9 +214,7 @@ def build_cached(module: str, example_key: str) -> SceneRun:
     from tests.scenes.other_examples import example_for
 
     entry = entries()[module]
-    role = entry.load().example_role
+    role = load(entry).example_role
     example = None if example_key == "default" else example_for(role)
     return build(entry, example)
 
-
-FRAME = (config.frame_width, config.frame_height)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from manim import DOWN, LEFT, RIGHT, UP, DecimalNumber, FadeIn, MathTex, Write
 
 from scenes.kit.beats import LectureScene
-from scenes.kit.values import Quantity, ValueNumber, formula
+from scenes.kit.values import Quantity, ValueNumber, formula, tag
 from scenes.lecture import SceneEntry
 
 
@@ -87,6 +87,24 @@ class BadLayoutScene(SampleScene):
             pass
 
 
+class SignDroppedScene(SampleScene):
+    """Wrong on purpose: a negative value printed without its minus sign."""
+
+    def construct(self) -> None:
+        """Tag 2(a − y) < 0 but print its absolute value."""
+        v, L = self.values, self.example.network.L
+        with self.beat(
+            "The output error is negative here, but the minus sign got lost on screen."
+        ):
+            error = v.shown(Quantity("dC/da", L), 3)
+            assert error.text.startswith("-"), "the sample chain's output error is < 0"
+            self.add(tag(MathTex(r"\partial C_0 / \partial a = " + error.text[1:]), error))
+        with self.beat(
+            "A second beat so that the scene has the minimum number of beats."
+        ):
+            pass
+
+
 @dataclass(frozen=True)
 class TestEntry(SceneEntry):
     """A SceneEntry for a scene defined in this test module."""
@@ -99,5 +117,10 @@ class TestEntry(SceneEntry):
 SAMPLE = TestEntry(0, "sample_scene", "SampleScene", "harness sample")
 BROKEN = {
     name: TestEntry(0, f"broken_{name}", name, name)
-    for name in ("UntaggedNumberScene", "WrongValueScene", "BadLayoutScene")
+    for name in (
+        "UntaggedNumberScene",
+        "WrongValueScene",
+        "BadLayoutScene",
+        "SignDroppedScene",
+    )
 }
