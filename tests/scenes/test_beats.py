@@ -62,6 +62,42 @@ def test_with_example_refuses_the_wrong_role():
         SampleScene.with_example(bpmath.examples.wide())
 
 
+@pytest.mark.render
+def test_hooks_run_once_per_beat_and_are_removed_after_a_build():
+    """A beat hook sees each beat exactly once, in order; build() leaves no hook behind."""
+    seen = []
+
+    def hook(scene, beat):
+        seen.append((beat.index, beat.note))
+
+    before = list(beats.LectureScene.beat_hooks)
+    beats.LectureScene.beat_hooks.append(hook)
+    try:
+        run = build(SAMPLE)
+    finally:
+        beats.LectureScene.beat_hooks.remove(hook)
+    assert seen == [(s.beat.index, s.beat.note) for s in run.snapshots], seen
+    assert [i for i, _ in seen] == [0, 1], f"hook calls by beat index: {seen}"
+    assert beats.LectureScene.beat_hooks == before, "build() left a hook registered"
+
+
+@pytest.mark.render
+def test_a_real_scene_starts_one_slide_per_beat_with_its_note(monkeypatch):
+    """With slides enabled, a real scene calls next_slide(notes=<beat note>) per beat."""
+    from manim import tempconfig
+
+    calls = []
+    with tempconfig({"dry_run": True, "pixel_width": 320, "pixel_height": 180}):
+        scene = SampleScene(skip_animations=True)
+        monkeypatch.setattr(scene, "_slides_enabled", True, raising=False)
+        monkeypatch.setattr(
+            scene, "next_slide", lambda **kw: calls.append(kw), raising=False
+        )
+        scene.construct()
+    assert calls == [{"notes": note} for note in scene.notes], calls
+    assert len(calls) == 2, f"expected one slide per beat (2), got {len(calls)}"
+
+
 def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
     """With slides enabled, beat() calls next_slide(notes=...) once per beat."""
     calls = []
