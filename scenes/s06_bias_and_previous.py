@@ -5,7 +5,8 @@ from __future__ import annotations
 from manim import DOWN, UP, FadeIn, FadeOut, GrowFromCenter, Write
 
 from scenes.kit.beats import LectureScene
-from scenes.kit.chain_product import ChainRuleProduct, Factor, layer_tex
+from scenes.kit.chain_product import ChainRuleProduct, Factor
+from scenes.kit.notation import layer_tex
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
 

@@ -12,9 +12,10 @@ Numbers come from bpmath through :class:`ExampleValues`; colours from :mod:`.sty
 from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
-from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction, layer_tex
+from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.network_diagram import NetworkDiagram
+from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
 from scenes.kit.number_line import VariableNumberLine, nice_range
 from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color

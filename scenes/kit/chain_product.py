@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from manim import DOWN, RIGHT, Brace, MathTex, Mobject, VGroup
 
 import bpmath
+from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import FONT_SIZE, MUTED, NOTE_SIZE, color_of
 from scenes.kit.values import (
@@ -30,16 +31,7 @@ from scenes.kit.values import (
     formula,
 )
 
-__all__ = ["ChainRuleProduct", "Factor", "color_fraction", "layer_tex"]
-
-
-def layer_tex(layer: int, L: int) -> str:  # noqa: N803 - the lecture's L
-    """The superscript for ``layer`` relative to the output: (L), (L-1), (L-2), ...
-
-    >>> layer_tex(3, 3), layer_tex(1, 3)
-    ('(L)', '(L-2)')
-    """
-    return "(L)" if layer == L else f"(L-{L - layer})"
+__all__ = ["ChainRuleProduct", "Factor", "color_fraction"]
 
 
 def _partial(top: str, bottom: str) -> str:

@@ -42,26 +42,16 @@ from manim import (
 )
 
 import bpmath
+from scenes.kit.notation import layer_tex
 from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, color_of, weight_color
 from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 
-__all__ = ["NetworkDiagram", "layer_tex"]
+__all__ = ["NetworkDiagram"]
 
 MIN_EDGE_WIDTH = 1.0
 MAX_EDGE_WIDTH = 8.0
 DARK_TEXT_ABOVE = 0.5
 """Neurons lit brighter than this get dark text, the others light text."""
-
-
-def layer_tex(layer: int, L: int, symbolic: bool = True) -> str:
-    """The superscript of ``layer`` as the lecture writes it: ``(L)``, ``(L-1)``, or ``(2)``.
-
-    >>> layer_tex(3, 3), layer_tex(1, 3), layer_tex(1, 3, symbolic=False)
-    ('(L)', '(L-2)', '(1)')
-    """
-    if not symbolic:
-        return f"({layer})"
-    return "(L)" if layer == L else f"(L-{L - layer})"
 
 
 class NetworkDiagram(VGroup):

@@ -7,7 +7,8 @@ import math
 import pytest
 
 import bpmath
-from scenes.kit.chain_product import ChainRuleProduct, Factor, layer_tex
+from scenes.kit.chain_product import ChainRuleProduct, Factor
+from scenes.kit.notation import layer_tex
 from scenes.kit.style import color_of
 from scenes.kit.values import ExampleValues, Quantity, shown_values
 from tests.scenes.other_examples import example_for

@@ -7,7 +7,8 @@ import pytest
 from manim import DecimalNumber, MathTex, config
 
 import bpmath
-from scenes.kit.network_diagram import NetworkDiagram, layer_tex
+from scenes.kit.network_diagram import NetworkDiagram
+from scenes.kit.notation import layer_tex
 from scenes.kit.style import weight_color
 from scenes.kit.values import ExampleValues, Quantity
 from tests.scenes.other_examples import example_for
