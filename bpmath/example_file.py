@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from bpmath.examples import Example
+from bpmath.example import Example
 from bpmath.network import Network
 
 __all__ = ["ExampleFileError", "load_example", "parse_example"]

@@ -21,11 +21,13 @@ from manim import (
     DecimalNumber,
     MarkupText,
     Mobject,
+    PMobject,
     SingleStringMathTex,
     Text,
     VMobject,
     tempconfig,
 )
+from manim.mobject.types.image_mobject import AbstractImageMobject
 
 import bpmath
 from scenes.kit.beats import Beat, LectureScene
@@ -35,6 +37,9 @@ from scenes.lecture import SCENES, SceneEntry
 # MathTex, Tex (and BulletedList...) derive from SingleStringMathTex; Integer from
 # DecimalNumber; Paragraph is a group of Text lines.
 TEXT_TYPES = (DecimalNumber, SingleStringMathTex, Text, MarkupText)
+# What a camera draws: vectorized shapes, point clouds and images. A plain Mobject (a
+# ValueTracker keeps its value in its points) is invisible wherever its points are.
+DRAWN_TYPES = (VMobject, PMobject, AbstractImageMobject)
 CACHE = Path(__file__).resolve().parents[2] / "media" / "test-cache"
 
 
@@ -78,7 +83,8 @@ class SceneRun:
 
 
 def _visible(mob: Mobject) -> bool:
-    if not mob.has_points():
+    """Whether ``mob`` itself draws anything (a ValueTracker, say, draws nothing)."""
+    if not mob.has_points() or not isinstance(mob, DRAWN_TYPES):
         return False
     if isinstance(mob, VMobject):
         fill = np.max(mob.get_fill_opacities()) if len(mob.get_fill_opacities()) else 0

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from manim import DOWN, LEFT, RIGHT, UP, DecimalNumber, FadeIn, MathTex, Write
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    DecimalNumber,
+    Dot,
+    FadeIn,
+    MathTex,
+    ValueTracker,
+    Write,
+)
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.values import Quantity, ValueNumber, formula, tag
@@ -81,6 +92,8 @@ class BadLayoutScene(SampleScene):
             "Two labels drawn on top of each other, and one off the screen."
         ):
             self.add(MathTex("x"), MathTex("y"), MathTex("z").shift(RIGHT * 9))
+            # a tracker far outside the frame draws nothing: no problem; a dot does
+            self.add(ValueTracker(50.0), Dot(UP * 5))
         with self.beat(
             "A second beat so that the scene has the minimum number of beats."
         ):

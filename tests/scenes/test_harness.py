@@ -134,6 +134,8 @@ def test_overlaps_and_leaving_the_frame_are_caught():
     )
     assert "'x' at" in problems and "'y' at" in problems and "overlap" in problems, problems
     assert "'z' leaves the frame" in problems, problems
+    assert "a Dot leaves the frame" in problems, problems
+    assert "ValueTracker" not in problems, f"an invisible tracker was reported: {problems}"
 
 
 def test_a_missing_scene_module_fails_with_its_name():
