@@ -14,21 +14,26 @@ Each beat is one pause of the lecture. When manim-slides is installed the scene 
 note; otherwise it is a plain ``manim.Scene`` and a beat ends with a short pause. Set
 ``BACKPROP_PLAIN_SCENES=1`` to force the plain scene even with manim-slides installed.
 
+Each beat is also captioned: its note is split into cues timed inside the beat
+(:mod:`scenes.kit.captions`), kept in :attr:`LectureScene.captions` and added as Manim
+subcaptions, so rendering a scene writes its ``.srt`` beside its video.
+
 Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after every beat.
 """
 
 from __future__ import annotations
 
 import os
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
 from manim import Mobject, Scene, config
 
 import bpmath
+from scenes.kit.captions import Cue, beat_cues
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 
@@ -38,6 +43,7 @@ __all__ = [
     "SLIDES_AVAILABLE",
     "SPEAKING_RATE",
     "allow_overlap",
+    "slides_folder",
     "speaking_time",
 ]
 
@@ -74,6 +80,20 @@ def speaking_time(note: str) -> float:
     return len(note.split()) / SPEAKING_RATE
 
 
+def slides_folder(
+    quality: str | None = None, media_dir: str | Path | None = None
+) -> Path:
+    """Where manim-slides keeps the slides of one quality: ``<media>/slides/<quality>``.
+
+    One folder per quality, named as Manim names its video folders (``480p15``,
+    ``1080p60``; default: the quality being rendered), so the slides of a ``-ql``
+    render never mix with those of a ``-qh`` one. It holds ``<Scene>.json`` and
+    ``files/<Scene>/``.
+    """
+    quality = quality or f"{config.pixel_height}p{config.frame_rate:g}"
+    return Path(media_dir or config.media_dir).resolve() / "slides" / quality
+
+
 def allow_overlap(a: Mobject, b: Mobject) -> None:
     """Declare that ``a`` and ``b`` may overlap on purpose (the layout tests skip them)."""
     for mob, other in ((a, b), (b, a)):
@@ -106,13 +126,17 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         writes_movie = config.write_to_movie
         super().__init__(*args, **kwargs)
         # manim-slides forces write_to_movie on; a still (-s) or dry run keeps it off.
+        self._writes_movie = writes_movie
         self._slides_enabled = SLIDES_AVAILABLE and writes_movie
         config.write_to_movie = writes_movie
+        if self._slides_enabled:
+            self._output_folder = slides_folder()
         # The lecture's background travels with the scene, wherever it is reused.
         self.camera.background_color = BACKGROUND
         self.example = self.fixed_example or bpmath.examples.get(self.example_role)
         self.values = ExampleValues(self.example)
         self.beats: list[Beat] = []
+        self.captions: list[Cue] = []
 
     @classmethod
     def with_example(cls, example: bpmath.Example) -> type[LectureScene]:
@@ -123,7 +147,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
     @contextmanager
     def beat(self, note: str) -> Iterator[Beat]:
         """Run the body as one beat whose speaker note is ``note``."""
-        note = textwrap.dedent(note).strip()
+        note = " ".join(note.split())
         current = Beat(len(self.beats), note)
         self.beats.append(current)
         if self._slides_enabled:
@@ -135,8 +159,24 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         )
         if pause > 0:
             self.wait(pause)
+        self._caption_beat(note, started)
         for hook in list(type(self).beat_hooks):
             hook(self, current)
+
+    def _caption_beat(self, note: str, started: float) -> None:
+        """Caption the beat that ran from ``started`` until now with its note.
+
+        The cues are kept in :attr:`captions`; when a video is written they are also
+        Manim subcaptions, which Manim saves as an ``.srt`` file beside the video.
+        """
+        now = self.renderer.time
+        cues = beat_cues(note, started, now)
+        self.captions.extend(cues)
+        if self._writes_movie:
+            for cue in cues:
+                self.add_subcaption(
+                    cue.text, duration=cue.duration, offset=cue.start - now
+                )
 
     def render(self, *args: Any, **kwargs: Any) -> None:
         """Render; the slide deck is saved only when a movie was written."""

@@ -31,6 +31,7 @@ from manim.mobject.types.image_mobject import AbstractImageMobject
 
 import bpmath
 from scenes.kit.beats import Beat, LectureScene
+from scenes.kit.captions import Cue
 from scenes.kit.values import Shown, shown_values
 from scenes.lecture import SCENES, SceneEntry
 
@@ -65,6 +66,7 @@ class Snapshot:
     """The screen at the end of one beat."""
 
     beat: Beat
+    time: float = 0.0  # the scene's clock at the end of the beat, seconds
     texts: list[TextRecord] = field(default_factory=list)
     shapes: list[tuple[str, tuple[float, float, float, float]]] = field(
         default_factory=list
@@ -80,6 +82,8 @@ class SceneRun:
     snapshots: list[Snapshot]
     frame: tuple[float, float]  # the camera's frame width and height, scene units
     seconds: float  # wall time of the build
+    captions: tuple[Cue, ...] = ()  # the caption cues the scene made, in scene time
+    duration: float = 0.0  # the scene's running time, seconds
 
 
 def _visible(mob: Mobject) -> bool:
@@ -116,7 +120,7 @@ def _allowed_ids(chain: list[Mobject]) -> frozenset[int]:
 
 def snapshot(scene: LectureScene, beat: Beat) -> Snapshot:
     """Record the text-like mobjects and visible shapes on screen now."""
-    snap = Snapshot(beat)
+    snap = Snapshot(beat, scene.renderer.time)
 
     def walk(mob: Mobject, ancestors: list[Mobject]) -> None:
         chain = ancestors + [mob]
@@ -182,9 +186,18 @@ def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
             scene.render()
             used = scene.example
             frame = (scene.camera.frame_width, scene.camera.frame_height)
+            captions, duration = tuple(scene.captions), scene.renderer.time
     finally:
         LectureScene.beat_hooks.remove(hook)
-    return SceneRun(entry, used, snapshots, frame, time.perf_counter() - started)
+    return SceneRun(
+        entry,
+        used,
+        snapshots,
+        frame,
+        time.perf_counter() - started,
+        captions,
+        duration,
+    )
 
 
 def load(entry: SceneEntry) -> type[LectureScene]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from types import SimpleNamespace
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
@@ -98,25 +98,39 @@ def test_a_real_scene_starts_one_slide_per_beat_with_its_note(monkeypatch):
     assert len(calls) == 2, f"expected one slide per beat (2), got {len(calls)}"
 
 
+class FakeScene:
+    """Just what LectureScene.beat uses: a clock, waits, subcaptions, hooks."""
+
+    _slides_enabled = False
+    _writes_movie = True
+    _caption_beat = beats.LectureScene._caption_beat
+    beat_pause = 0.0
+    beat_hooks: list = []
+
+    def __init__(self):
+        self.beats, self.captions, self.subcaptions = [], [], []
+        self.renderer = SimpleNamespace(time=0.0)
+
+    def wait(self, seconds):
+        self.renderer.time += seconds
+
+    def add_subcaption(self, content, duration, offset):
+        now = self.renderer.time
+        self.subcaptions.append((now + offset, now + offset + duration, content))
+
+
 def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
     """With slides enabled, beat() calls next_slide(notes=...) once per beat."""
     calls = []
 
-    class Recorder:
+    class Recorder(FakeScene):
         _slides_enabled = True
-        beats: list = []
         beat_pause = 0
-        beat_hooks: list = []
-        renderer = SimpleNamespace(time=0.0)
 
         def next_slide(self, **kwargs):
             calls.append(kwargs)
 
-        def wait(self, seconds):
-            self.renderer.time += seconds
-
     recorder = Recorder()
-    recorder.beats = []
     for note in ("one beat, with a note", "another beat, another note"):
         with beats.LectureScene.beat(recorder, note):
             pass
@@ -129,15 +143,8 @@ def test_each_beat_starts_a_slide_with_its_note(monkeypatch):
 def test_a_beat_lasts_as_long_as_its_note_takes_to_say():
     """The pause tops the beat's animations up to the note's speaking time."""
 
-    class Clock:
-        _slides_enabled = False
-        beats: list = []
+    class Clock(FakeScene):
         beat_pause = 0.5
-        beat_hooks: list = []
-        renderer = SimpleNamespace(time=0.0)
-
-        def wait(self, seconds):
-            self.renderer.time += seconds
 
     clock = Clock()
     note = " ".join(["word"] * 25)  # 10 s at 2.5 words per second
@@ -153,3 +160,34 @@ def test_a_beat_lasts_as_long_as_its_note_takes_to_say():
     assert clock.renderer.time == pytest.approx(14.5), (
         "a long beat still gets beat_pause"
     )
+
+
+def test_a_beat_adds_its_captions_as_subcaptions_inside_the_beat():
+    """After the pause, the note's cues become Manim subcaptions inside the beat."""
+    scene = FakeScene()
+    scene.renderer.time = 5.0
+    note = "First the output activation and the cost. Then its slope, as one number."
+    with beats.LectureScene.beat(scene, f"  {note}\n   "):
+        scene.renderer.time += 2.0
+    end = 5.0 + beats.speaking_time(note)
+    assert scene.renderer.time == pytest.approx(end)
+    assert len(scene.subcaptions) == len(scene.captions) >= 2
+    for cue, (start, stop, text) in zip(scene.captions, scene.subcaptions):
+        assert (start, stop, text) == (
+            pytest.approx(cue.start),
+            pytest.approx(cue.end),
+            cue.text,
+        )
+    assert scene.captions[0].start == pytest.approx(5.0)
+    assert scene.captions[-1].end == pytest.approx(end)
+    assert " ".join(c.text.replace("\n", " ") for c in scene.captions) == note
+    assert scene.beats[0].note == note, "the note is stored with its spacing tidied"
+
+
+def test_no_subcaptions_without_a_video():
+    """A still or dry run keeps the cues but adds no subcaption (Manim would fail)."""
+    scene = FakeScene()
+    scene._writes_movie = False
+    with beats.LectureScene.beat(scene, "A beat with a note but no video to go with it."):
+        pass
+    assert scene.captions and not scene.subcaptions
