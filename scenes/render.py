@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bpmath
+from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
 
 __all__ = [
@@ -85,7 +86,7 @@ def check_examples(log: Callable[[str], None] = print) -> None:
     for role in bpmath.examples.ROLES:
         source = os.environ.get(bpmath.examples.environment_variable(role))
         try:
-            bpmath.examples.get(role)
+            check_drawable(bpmath.examples.get(role), role)
         except (ValueError, TypeError) as exc:
             raise SystemExit(
                 f"error: the {role} example is not usable: {exc}"

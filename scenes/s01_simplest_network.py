@@ -18,6 +18,7 @@ from manim import (
 )
 
 from scenes.kit.beats import LectureScene
+from scenes.kit.layout import fit_in_frame
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
@@ -96,6 +97,7 @@ class SimplestNetwork(LectureScene):
             for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")
         ][:-1]
         cost_of = formula(("C", "C"), "(", *args, ")", font_size=40).move_to(1.7 * DOWN)
+        fit_in_frame(cost_of)
         with self.beat(
             """So the cost is a function of these parameters and nothing else.
             Backpropagation answers one question about it: how strongly does the cost
@@ -114,6 +116,7 @@ class SimplestNetwork(LectureScene):
             (f"a^{{({L})}}", "a"),
             font_size=30,
         ).move_to(1.7 * DOWN)
+        fit_in_frame(remark)
         with self.beat(
             """Zoom in on the last two neurons. The output activation is a with
             superscript L, for the last layer; the one before it gets L minus one. These
@@ -159,6 +162,7 @@ class SimplestNetwork(LectureScene):
             font_size=44,
         ).next_to(symbolic, DOWN, buff=0.35)
         numbers.shift((symbolic[1].get_x() - numbers[0].get_x()) * RIGHT)
+        fit_in_frame(VGroup(symbolic, numbers))  # long numbers shrink, aligned as one
         with self.beat(
             """How bad is this output? Square the gap between what came out and what was
             wanted. That is C zero, the cost of this one example: near zero when the

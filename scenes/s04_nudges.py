@@ -18,7 +18,8 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import color_fraction
-from scenes.kit.nudge import NudgeRipple, delta_decimals
+from scenes.kit.layout import fit_width
+from scenes.kit.nudge import NOTE_GAP, NudgeRipple, delta_decimals, magnification_note
 from scenes.kit.number_line import VariableNumberLine
 from scenes.kit.style import MUTED, TITLE_SIZE
 from scenes.kit.values import Quantity, formula
@@ -28,9 +29,8 @@ __all__ = ["NudgesOnNumberLines"]
 SHRINKING = (0.1, 0.01, 0.001)
 """The nudges to w^(L), each ten times smaller (inputs of the scene, not values)."""
 READOUT_DECIMALS = {"w": 3, "z": 4, "a": 4, "C": 4}
-RATIO_DECIMALS = 4
-"""At least this many decimals for the ratios, and three significant digits."""
-TABLE_X = 3.9
+RATIO_SIGNIFICANT = 4
+"""Significant digits of the ratios (at least one decimal): enough to see them converge."""
 
 
 class NudgesOnNumberLines(LectureScene):
@@ -42,7 +42,7 @@ class NudgesOnNumberLines(LectureScene):
         """Lines, one nudge, the ratio, then smaller and smaller nudges."""
         v, L = self.values, self.example.network.L
         param = f"w{L}"
-        self.ratio_decimals = delta_decimals(v("dC/dw", L), RATIO_DECIMALS, 3)
+        self.ratio_decimals = delta_decimals(v("dC/dw", L), 1, RATIO_SIGNIFICANT)
         spec = [
             ("w", "w^{(L)}", Quantity("w", L)),
             ("z", "z^{(L)}", Quantity("z", L)),
@@ -85,7 +85,10 @@ class NudgesOnNumberLines(LectureScene):
         )
         color_fraction(derivative[0], "C", "w")
         table = VGroup(*rows, derivative).arrange(DOWN, buff=0.35, aligned_edge=RIGHT)
-        table.next_to(title, DOWN, buff=0.6).set_x(TABLE_X)
+        # right of the widest magnification note the lines may get; long numbers shrink
+        left = column.get_right()[0] + NOTE_GAP + magnification_note(None).width + 0.3
+        fit_width(table, title.get_right()[0] - left)
+        table.next_to(title, DOWN, buff=0.6).align_to(title, RIGHT)
         rule = Line(LEFT * table.width / 2, RIGHT * table.width / 2, color=MUTED)
         rule.set_stroke(width=2).next_to(derivative, UP, buff=0.17)
         rule.set_x(table.get_x())
@@ -100,7 +103,8 @@ class NudgesOnNumberLines(LectureScene):
         with self.beat(
             """Make the nudge ten times smaller, then ten times smaller again. Every change
             shrinks with it, but their ratio settles onto the derivative. Bars too short to
-            see are drawn magnified, and the factor is written beside them."""
+            see are drawn magnified, with the factor written beside them; a change too
+            small to show even a hundred times larger is labelled as such."""
         ):
             for delta, row in zip(SHRINKING[1:], rows[1:]):
                 self.play(FadeOut(ripple), *ripple.undo())

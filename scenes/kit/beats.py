@@ -34,6 +34,7 @@ from manim import Mobject, Scene, config
 
 import bpmath
 from scenes.kit.captions import Cue, beat_cues
+from scenes.kit.limits import check_drawable
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 
@@ -134,6 +135,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         # The lecture's background travels with the scene, wherever it is reused.
         self.camera.background_color = BACKGROUND
         self.example = self.fixed_example or bpmath.examples.get(self.example_role)
+        check_drawable(self.example, self.example_role)  # refuse before drawing
         self.values = ExampleValues(self.example)
         self.beats: list[Beat] = []
         self.captions: list[Cue] = []
@@ -142,6 +144,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
     def with_example(cls, example: bpmath.Example) -> type[LectureScene]:
         """A subclass of this scene that shows ``example`` (for tests and reuse)."""
         example.check_role(cls.example_role)
+        check_drawable(example, cls.example_role)
         return type(cls.__name__, (cls,), {"fixed_example": example})
 
     @contextmanager

@@ -4,6 +4,10 @@ Each :class:`VariableNumberLine` picks its range from the values it must show, s
 is drawn at its real length in that line's own units (the tick labels give the scale).
 Only when a Δ is too short to see is its bar magnified, by a computed 1-2-5 factor that
 is written beside the line ("Δ bar shown ×10") and kept on the marker as :attr:`scale`.
+The factor never exceeds :data:`MAX_MAGNIFICATION`: a bar blown up ×100000 says nothing
+about the line it sits on. A change still too short to see at that factor is drawn at
+its true size and the note says so ("Δ too small to draw"); its value is written under
+the line all the same.
 
 :class:`NudgeRipple` builds the markers of one nudge for several lines at once: the
 nudged parameter first, then every downstream variable, all at the values of the real
@@ -26,6 +30,7 @@ from manim import (
     Dot,
     FadeIn,
     Line,
+    MathTex,
     Succession,
     VGroup,
 )
@@ -35,32 +40,57 @@ from scenes.kit.style import MUTED, NOTE_SIZE, color_of
 from scenes.kit.values import ExampleValues, Quantity, Shown, formula
 
 __all__ = [
+    "MAX_MAGNIFICATION",
     "MIN_VISIBLE",
     "NudgeMarker",
     "NudgeRipple",
     "delta_decimals",
     "magnification",
+    "magnification_note",
     "nudge_animation",
 ]
 
 MIN_VISIBLE = 0.12
 """Bars shorter than this (scene units) are magnified, with the factor on screen."""
+MAX_MAGNIFICATION = 100
+"""The largest factor a bar is magnified by; shorter changes are called too small."""
+
+NOTE_GAP = 0.4
+"""Space between a number line and the magnification note right of it."""
 
 _DELTA_NAMES = {"w": "Δparam", "b": "Δparam", "z": "Δz", "a": "Δa", "C": "ΔC"}
 
 
-def magnification(length: float, minimum: float = MIN_VISIBLE) -> int:
+def magnification(
+    length: float, minimum: float = MIN_VISIBLE, cap: int = MAX_MAGNIFICATION
+) -> int | None:
     """The smallest 1-2-5 factor (1, 2, 5, 10, 20, ...) that makes ``length`` visible.
+
+    None when even ``cap`` would not: the change is too small to draw honestly.
 
     >>> magnification(0.5), magnification(0.09), magnification(0.009)
     (1, 2, 20)
+    >>> magnification(0.0001) is None
+    True
     """
     if length <= 0 or length >= minimum:
         return 1
     scale = 1
     while length * scale < minimum:
         scale = _next_nice(scale)
+        if scale > cap:
+            return None
     return scale
+
+
+def magnification_note(scale: int | None, font_size: float = NOTE_SIZE) -> MathTex:
+    """The note beside a magnified bar: "Δ bar shown ×scale", or "Δ too small to draw"."""
+    text = (
+        r"\Delta\text{ too small to draw}"
+        if scale is None
+        else r"\Delta\text{ bar shown}\times" + str(scale)
+    )
+    return formula(text, font_size=font_size, color=MUTED)
 
 
 def _next_nice(scale: int) -> int:
@@ -103,14 +133,19 @@ class NudgeMarker(VGroup):
     scale : int, optional
         Magnification of the bar; by default :func:`magnification` of its true length,
         lowered if the magnified bar would run off the line. When it is not 1 a note
-        "Δ bar shown ×scale" is drawn right of the line.
+        "Δ bar shown ×scale" is drawn right of the line; when no factor up to
+        :data:`MAX_MAGNIFICATION` makes the bar visible, it is drawn true size and the
+        note says "Δ too small to draw".
 
     Attributes
     ----------
     scale : int
         The bar's magnification: ``length == abs(delta) * line.unit_size * scale``.
+    too_small : bool
+        True when the change is too small to draw even magnified (the bar is true size).
     note : MathTex or None
-        The on-screen note of the magnification (None when the bar is true size).
+        The on-screen note of the magnification (None when the bar is true size and
+        visible).
     """
 
     def __init__(
@@ -131,8 +166,11 @@ class NudgeMarker(VGroup):
                 )
         self.delta = after - before
         self.true_length = abs(self.delta) * line.unit_size
+        self.too_small = False
         if scale is None:
             scale = magnification(self.true_length)
+            if scale is None:
+                scale, self.too_small = 1, True
             while scale > 1 and not line.contains(before + scale * self.delta):
                 scale = _previous_nice(scale)
         elif not line.contains(before + scale * self.delta):
@@ -148,13 +186,11 @@ class NudgeMarker(VGroup):
         self.label.next_to(self.bar, DOWN, buff=0.12)
         self.add(self.ghost, self.bar, self.label)
         self.note = None
-        if self.scale != 1:
-            self.note = formula(
-                r"\Delta\text{ bar shown}\times" + str(self.scale),
-                font_size=font_size,
-                color=MUTED,
+        if self.scale != 1 or self.too_small:
+            self.note = magnification_note(
+                None if self.too_small else self.scale, font_size
             )
-            self.note.next_to(line.line, RIGHT, buff=0.4)
+            self.note.next_to(line.line, RIGHT, buff=NOTE_GAP)
             self.add(self.note)
 
     @property

@@ -234,6 +234,6 @@ def build_cached(module: str, example_key: str) -> SceneRun:
 
     entry = entries()[module]
     role = load(entry).example_role
-    example = None if example_key == "default" else example_for(role)
+    example = None if example_key == "default" else example_for(role, example_key)
     return build(entry, example)
 

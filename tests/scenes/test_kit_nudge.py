@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import bpmath
 from scenes.kit.nudge import (
+    MAX_MAGNIFICATION,
     MIN_VISIBLE,
     NudgeMarker,
     NudgeRipple,
@@ -15,7 +16,7 @@ from scenes.kit.nudge import (
     magnification,
 )
 from scenes.kit.number_line import VariableNumberLine
-from scenes.kit.values import ExampleValues, Quantity, shown_values
+from scenes.kit.values import ExampleValues, Quantity, Shown, shown_values
 from tests.scenes.other_examples import example_for
 
 EXAMPLE = bpmath.examples.chain()
@@ -67,11 +68,29 @@ def test_tiny_delta_is_magnified_with_the_factor_on_screen():
 def test_magnification_is_the_smallest_nice_factor(length):
     """length × scale reaches MIN_VISIBLE, and the next smaller 1-2-5 factor would not."""
     scale = magnification(length)
+    if scale is None:
+        assert length * MAX_MAGNIFICATION < MIN_VISIBLE, f"{length} could be shown"
+        return
+    assert scale <= MAX_MAGNIFICATION, f"factor {scale} above the cap"
     assert length * scale >= MIN_VISIBLE or scale == 1 and length >= MIN_VISIBLE
     smaller = [s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if s < scale]
     if smaller:
         assert length * smaller[-1] < MIN_VISIBLE, f"{scale} is more than needed"
     assert str(scale)[0] in "125" and set(str(scale)[1:]) <= {"0"}
+
+
+def test_a_change_too_small_even_magnified_is_called_so():
+    """Past the factor cap the bar is true size and the note says it is too small."""
+    v = ExampleValues(EXAMPLE)
+    big = v.value(Quantity("a", 3, nudge=NUDGE))
+    line = VariableNumberLine("a", "a", v.shown(Quantity("a", 3), 4), [big])
+    before = v("a", 3)
+    after = before + 0.5 * MIN_VISIBLE / MAX_MAGNIFICATION / line.unit_size
+    delta = Shown(Quantity("Δa", 3, nudge=NUDGE), after - before, 7)
+    marker = NudgeMarker(line, before, after, delta, r"\Delta a")
+    assert marker.too_small and marker.scale == 1
+    assert marker.length == pytest.approx(marker.true_length, rel=1e-9)
+    assert marker.note is not None and "too small" in marker.note.tex_string
 
 
 def test_delta_decimals_keep_two_significant_digits():

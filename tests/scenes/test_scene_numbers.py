@@ -14,7 +14,7 @@ from tests.scenes.checks import note_problems, number_problems, shown_numbers
 from tests.scenes.harness import build_cached
 
 
-@pytest.mark.parametrize(("module", "example"), scene_cases())
+@pytest.mark.parametrize(("module", "example"), scene_cases(hard=True))
 def test_numbers_on_screen_come_from_bpmath(module, example):
     """Each DecimalNumber and each decimal in a formula matches bpmath for its quantity."""
     run = build_cached(module, example)

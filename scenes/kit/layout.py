@@ -1,0 +1,45 @@
+"""Keeping things on screen: shrink a mobject that is too wide, never grow it.
+
+Long numbers (a user's example with values in the hundreds) make formulas wider than
+the space a scene planned for them. Rather than let them leave the frame or run into a
+neighbour, a scene shrinks them to the space there is.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import Mobject, config
+
+__all__ = ["fit_in_frame", "fit_width"]
+
+
+def fit_width(mobject: Mobject, width: float) -> Mobject:
+    """Scale ``mobject`` down to ``width`` if it is wider; leave it alone otherwise.
+
+    >>> from manim import Square
+    >>> float(fit_width(Square(side_length=4), 2).width), float(fit_width(Square(side_length=1), 2).width)
+    (2.0, 1.0)
+    """
+    if width <= 0:
+        raise ValueError(f"no room: the width available is {width:.2f}")
+    if mobject.width > width:
+        mobject.scale_to_fit_width(width)
+    return mobject
+
+
+def fit_in_frame(mobject: Mobject, margin: float = 0.3) -> Mobject:
+    """Shrink ``mobject`` to the frame's width less ``margin`` a side, then move it in.
+
+    It moves sideways only as far as needed to be inside the frame.
+    """
+    fit_width(mobject, config.frame_width - 2 * margin)
+    right = config.frame_x_radius - margin
+    left = -right
+    if mobject.get_right()[0] > right:
+        mobject.shift((right - mobject.get_right()[0]) * _X)
+    elif mobject.get_left()[0] < left:
+        mobject.shift((left - mobject.get_left()[0]) * _X)
+    return mobject
+
+
+_X = np.array([1.0, 0.0, 0.0])
