@@ -48,4 +48,5 @@ SCENES: tuple[SceneEntry, ...] = (
         7, "s07_training_examples", "ManyTrainingExamples", "Many training examples"
     ),
     SceneEntry(8, "s08_gradient_vector", "GradientVectorScene", "The gradient vector"),
+    SceneEntry(11, "s11_stepping_downhill", "SteppingDownhill", "Stepping downhill"),
 )

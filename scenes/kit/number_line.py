@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    RIGHT,
     UP,
     Animation,
     AnimationGroup,
@@ -25,7 +26,7 @@ from manim import (
 from scenes.kit.style import LABEL_SIZE, MUTED, color_of
 from scenes.kit.values import Shown, ValueNumber
 
-__all__ = ["VariableNumberLine", "nice_range"]
+__all__ = ["VariableNumberLine", "nice_range", "shared_ranges"]
 
 
 def nice_range(
@@ -61,6 +62,51 @@ def nice_range(
     return round(low, digits + 1), round(high, digits + 1), step
 
 
+def shared_ranges(
+    groups: Sequence[Iterable[float]], margin: float = 0.15
+) -> list[tuple[float, float, float]]:
+    """One ``(low, high, step)`` per group of values, all with the same span and step.
+
+    Each range is centred on its own group, but a unit of the variable is equally long on
+    every line, so changes on different lines can be compared by eye (a step of 0.1
+    looks the same everywhere). The span is that of the widest group, padded by
+    ``margin`` of it on each side and rounded to a 1-2-5 step.
+
+    >>> shared_ranges([[1.2, 1.5], [-0.3, -0.2]])
+    [(1.1, 1.6, 0.1), (-0.5, 0.0, 0.1)]
+    """
+    sets = [[float(v) for v in g] for g in groups]
+    if not sets or any(not s for s in sets):
+        raise ValueError(f"every group needs at least one value, got {sets}")
+    if not all(math.isfinite(v) for s in sets for v in s):
+        raise ValueError(f"values must be finite numbers, got {sets}")
+    widest = max(max(max(s) - min(s) for s in sets), 1e-3)
+    pad = margin * widest
+    raw = (widest + 2 * pad) / 6
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = min(
+        m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9)
+    )
+    digits = max(0, -math.floor(math.log10(step))) + 1
+    bounds = [
+        (
+            math.floor(round((min(s) - pad) / step, 9)),
+            math.ceil(round((max(s) + pad) / step, 9)),
+        )
+        for s in sets
+    ]
+    intervals = max(hi - lo for lo, hi in bounds)
+    # every line gets as many intervals as the widest; a narrower group sits in the middle
+    return [
+        (
+            round((lo - (intervals - (hi - lo)) // 2) * step, digits),
+            round((lo - (intervals - (hi - lo)) // 2 + intervals) * step, digits),
+            step,
+        )
+        for lo, hi in bounds
+    ]
+
+
 class VariableNumberLine(VGroup):
     """One variable's number line: its symbol, a dot at its value and the value as a readout.
 
@@ -77,6 +123,12 @@ class VariableNumberLine(VGroup):
         from these and ``shown.value``, so the dot never leaves the line.
     length : float
         Length of the line in scene units.
+    x_range : (low, high, step), optional
+        The line's range, instead of one chosen from the values: lines that share a
+        scale (e.g. from :func:`shared_ranges`) can then be compared by eye.
+    readout_side : {'up', 'right'}
+        The readout rides above the dot (``'up'``) or stays right of the line
+        (``'right'``, for lines stacked close together).
     """
 
     def __init__(
@@ -87,11 +139,21 @@ class VariableNumberLine(VGroup):
         must_show: Iterable[float] = (),
         length: float = 4.5,
         font_size: float = LABEL_SIZE,
+        x_range: tuple[float, float, float] | None = None,
+        readout_side: str = "up",
     ) -> None:
         super().__init__()
+        if readout_side not in ("up", "right"):
+            raise ValueError(
+                f"readout_side must be 'up' or 'right', got {readout_side!r}"
+            )
         self.symbol = symbol
+        self.readout_side = readout_side
         self.must_show = (shown.value, *must_show)
-        low, high, step = nice_range(self.must_show)
+        low, high, step = x_range if x_range is not None else nice_range(self.must_show)
+        outside = [v for v in self.must_show if not low <= v <= high]
+        if outside:
+            raise ValueError(f"x_range {x_range} does not contain {outside}")
         self.line = NumberLine(
             x_range=[low, high, step],
             length=length,
@@ -114,15 +176,21 @@ class VariableNumberLine(VGroup):
         self.tracker = ValueTracker(shown.value)
         self.dot = Dot(self.n2p(shown.value), radius=0.08, color=color)
         self.readout = ValueNumber(shown, font_size=font_size - 4)
-        self.readout.next_to(self.dot, UP, buff=0.12)
+        self._place_readout(self.readout)
         self.add(self.line, self.ticks, self.label, self.dot, self.readout)
 
     def _follow_dot(self, dot: Dot) -> None:
         dot.move_to(self.n2p(self.tracker.get_value()))
 
+    def _place_readout(self, readout: ValueNumber) -> None:
+        if self.readout_side == "up":
+            readout.next_to(self.dot, UP, buff=0.12)
+        else:
+            readout.next_to(self.line, RIGHT, buff=0.3)
+
     def _follow(self, readout: ValueNumber) -> None:
         readout.set_value(self.tracker.get_value())
-        readout.next_to(self.dot, UP, buff=0.12)
+        self._place_readout(readout)
 
     @property
     def unit_size(self) -> float:

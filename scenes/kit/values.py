@@ -19,6 +19,9 @@ Vocabulary of ``Quantity.name`` (``layer``, ``j``, ``k`` as in the lecture):
 ``mean C``, ``mean dC/dw``, ``mean dC/db``   averages over all of the example's rows
 ``grad``           entry ``j`` of ∇C (mean over the rows) in bpmath's documented order
 ``descent C``      the mean cost after ``step`` steps of gradient descent (``rate``)
+``descent w``, ``descent b``   w_jk^(layer), b_j^(layer) after ``step`` steps (``rate``)
+``descent dC/dw``, ``descent dC/db``   the mean ∂C/∂w_jk^(layer), ∂C/∂b_j^(layer) at the
+                   network reached after ``step`` steps: the next step is −``rate`` × it
 ``rate``           the learning rate η itself (an input of the scene, like a nudge size)
 =================  ==============================================================
 
@@ -45,6 +48,8 @@ __all__ = [
     "Shown",
     "ValueNumber",
     "decimals_for",
+    "distinct_decimals",
+    "exact_decimals",
     "formula",
     "shown_values",
     "tag",
@@ -130,9 +135,8 @@ class ExampleValues:
             return self._batch_value(q)
         if q.name == "rate":
             return float(q.rate)
-        if q.name == "descent C":
-            run = self._descent(q.rate, q.step)
-            return float(run.costs[q.step])
+        if q.name.startswith("descent "):
+            return self._descent_value(q)
         x, y = self.example.inputs[q.example], self.example.targets[q.example]
         if q.nudge is not None:
             return self._nudged_value(q, x, y)
@@ -214,13 +218,39 @@ class ExampleValues:
             return float(avg.mean.bias(q.layer)[q.j])
         raise ValueError(f"unknown quantity {q.name!r}")
 
-    def _descent(self, rate: float, step: int) -> bpmath.DescentHistory:
-        key = ("descent", rate, step)
-        if key not in self._cache:
-            self._cache[key] = bpmath.gradient_descent(
-                self.net, self.example.inputs, self.example.targets, rate, step
+    def _descent_value(self, q: Quantity) -> float:
+        if q.rate is None or q.step is None:
+            raise ValueError(f"{q.name} needs a rate and a step, got {q!r}")
+        run = self.descent(q.rate, q.step)
+        name, l, j, k = q.name.removeprefix("descent "), q.layer, q.j, q.k
+        if name == "C":
+            return float(run.costs[q.step])
+        net = run.networks[q.step]
+        if name == "w":
+            return float(net.weight(l)[j, k])
+        if name == "b":
+            return float(net.bias(l)[j])
+        if name in ("dC/dw", "dC/db"):
+            mean = bpmath.average_gradient(
+                net, self.example.inputs, self.example.targets
+            ).mean
+            return float(mean.weight(l)[j, k] if name == "dC/dw" else mean.bias(l)[j])
+        raise ValueError(f"unknown quantity {q.name!r}")
+
+    def descent(self, rate: float, steps: int) -> bpmath.DescentHistory:
+        """At least ``steps`` steps of gradient descent at ``rate`` on the example's rows.
+
+        One run per rate is kept and lengthened when more steps are asked for; step n
+        of a longer run is step n of a shorter one.
+        """
+        key = ("descent", float(rate))
+        run = self._cache.get(key)
+        if run is None or len(run.networks) <= steps:
+            run = bpmath.gradient_descent(
+                self.net, self.example.inputs, self.example.targets, rate, steps
             )
-        return self._cache[key]
+            self._cache[key] = run
+        return run
 
     @cached_property
     def gradient_labels(self) -> tuple[str, ...]:
@@ -302,3 +332,29 @@ def decimals_for(
 ) -> int:
     """Decimals (≥ ``minimum``) at which the shown ``parts`` combine to the shown ``exact``."""
     return bpmath.agreeing_decimals(parts, exact, combine=combine, minimum=minimum)
+
+
+def exact_decimals(value: float, minimum: int = 1, maximum: int = 6) -> int:
+    """The fewest decimals (≥ ``minimum``) that write an input such as η exactly.
+
+    >>> exact_decimals(3.0), exact_decimals(0.25), exact_decimals(1 / 3)
+    (1, 2, 6)
+    """
+    for digits in range(minimum, maximum + 1):
+        if round(value, digits) == value:
+            return digits
+    return maximum
+
+
+def distinct_decimals(a: float, b: float, minimum: int = 3, maximum: int = 6) -> int:
+    """The fewest decimals (≥ ``minimum``) at which ``a`` and ``b`` print differently.
+
+    So a "before → after" pair never reads ``0.233 → 0.233`` when the values differ.
+
+    >>> distinct_decimals(0.23292, 0.23288), distinct_decimals(0.5, 0.1)
+    (5, 3)
+    """
+    for digits in range(minimum, maximum + 1):
+        if bpmath.format_value(a, digits) != bpmath.format_value(b, digits):
+            return digits
+    return maximum

@@ -4,8 +4,9 @@ Mirror image of ``scenes.kit.values.ExampleValues``: the same vocabulary (see th
 docstring), computed another way. Only bpmath's primitives are used (the network's
 matrices and activation, ``forward``, ``Network.with_weight``/``with_bias``, ``Parameter``);
 the backward pass, the output error 2(a − y), σ'(z), the nudges of an activation, the
-averages over a batch and gradient descent are computed here by hand, so a wrong mapping
-or a wrong formula in the kit or in bpmath's backward cannot agree with itself.
+averages over a batch and gradient descent (costs, parameters and gradients after n
+steps) are computed here by hand, so a wrong mapping or a wrong formula in the kit or in
+bpmath's backward cannot agree with itself.
 ``ExampleValues`` is deliberately not imported.
 """
 
@@ -77,8 +78,8 @@ def resolve(example: bpmath.Example, q: Quantity) -> float:
     net = example.network
     if q.name == "rate":
         return float(q.rate)
-    if q.name == "descent C":
-        return _descent_cost(example, q.rate, q.step)
+    if q.name.startswith("descent "):
+        return _descent(example, q)
     if q.name == "grad" or q.name.startswith("mean "):
         return _batch(example, net, q)
     x, y = example.inputs[q.example], example.targets[q.example]
@@ -196,20 +197,41 @@ def _mean_gradient(net: bpmath.Network, passes: list[_Pass]) -> np.ndarray:
     return np.array(entries)
 
 
-def _descent_cost(example: bpmath.Example, rate: float, step: int) -> float:
-    """The mean cost after ``step`` steps θ ← θ − rate·∇C, stepped by hand."""
-    weights = [np.array(example.network.weight(l), float) for l in range(1, example.network.L + 1)]
-    biases = [np.array(example.network.bias(l), float) for l in range(1, example.network.L + 1)]
+def _descent_state(example: bpmath.Example, rate: float, step: int):
+    """The weights, biases and network after ``step`` steps θ ← θ − rate·∇C, by hand."""
+    L = example.network.L
+    weights = [np.array(example.network.weight(l), float) for l in range(1, L + 1)]
+    biases = [np.array(example.network.bias(l), float) for l in range(1, L + 1)]
     activation = example.network.activation.name
     for _ in range(step):
         net = bpmath.Network(weights, biases, activation=activation)
-        passes = _batch_gradients(net, example)
-        for l in range(1, net.L + 1):
-            weights[l - 1] = weights[l - 1] - rate * sum(
-                np.outer(p.dC_dz[l], p.a[l - 1]) for p in passes
-            ) / len(passes)
-            biases[l - 1] = biases[l - 1] - rate * sum(p.dC_dz[l] for p in passes) / len(
-                passes
-            )
-    net = bpmath.Network(weights, biases, activation=activation)
-    return _mean(p.cost for p in _batch_gradients(net, example))
+        dw, db = _mean_parameter_gradients(net, _batch_gradients(net, example))
+        weights = [w - rate * g for w, g in zip(weights, dw)]
+        biases = [b - rate * g for b, g in zip(biases, db)]
+    return weights, biases, bpmath.Network(weights, biases, activation=activation)
+
+
+def _mean_parameter_gradients(net: bpmath.Network, passes: list[_Pass]):
+    """Per layer, the batch means of ∂C_i/∂W^(l) = δ^(l) a^(l-1)ᵀ and ∂C_i/∂b^(l) = δ^(l)."""
+    n = len(passes)
+    dw = [sum(np.outer(p.dC_dz[l], p.a[l - 1]) for p in passes) / n for l in range(1, net.L + 1)]
+    db = [sum(p.dC_dz[l] for p in passes) / n for l in range(1, net.L + 1)]
+    return dw, db
+
+
+def _descent(example: bpmath.Example, q: Quantity) -> float:
+    """``descent C/w/b/dC/dw/dC/db``: read off the state after ``q.step`` steps."""
+    if q.rate is None or q.step is None:
+        raise KeyError(f"the tests need a rate and a step for {q!r}")
+    weights, biases, net = _descent_state(example, q.rate, q.step)
+    name, l, j, k = q.name.removeprefix("descent "), q.layer, q.j, q.k
+    if name == "C":
+        return _mean(p.cost for p in _batch_gradients(net, example))
+    if name == "w":
+        return float(weights[l - 1][j, k])
+    if name == "b":
+        return float(biases[l - 1][j])
+    if name in ("dC/dw", "dC/db"):
+        dw, db = _mean_parameter_gradients(net, _batch_gradients(net, example))
+        return float(dw[l - 1][j, k] if name == "dC/dw" else db[l - 1][j])
+    raise KeyError(f"the tests do not know the quantity {q!r}")

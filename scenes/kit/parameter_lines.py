@@ -1,0 +1,193 @@
+"""Every parameter of a network on its own number line while gradient descent runs.
+
+One :class:`~scenes.kit.number_line.VariableNumberLine` per weight and bias, stacked in
+bpmath's order (w^(1), b^(1), w^(2), ...). All lines share one scale
+(:func:`~scenes.kit.number_line.shared_ranges`): each is centred on its parameter's path,
+but a change of 0.1 is equally long on every line, so the steps −η ∂C/∂θ can be compared
+by eye. The dots move to the values bpmath's ``gradient_descent`` reaches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+from manim import DOWN, PI, UP, AnimationGroup, CapStyleType, Line, Triangle, VGroup
+
+from scenes.kit.number_line import VariableNumberLine, shared_ranges
+from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED
+from scenes.kit.values import ExampleValues, Quantity, Shown
+
+__all__ = ["ParameterLines", "parameters_of"]
+
+
+def parameters_of(values: ExampleValues) -> Iterator[tuple[str, int, int, int]]:
+    """``(kind, layer, j, k)`` of every parameter, in bpmath's ∇C order.
+
+    >>> import bpmath
+    >>> list(parameters_of(ExampleValues(bpmath.examples.training())))[:3]
+    [('w', 1, 0, 0), ('b', 1, 0, 0), ('w', 2, 0, 0)]
+    """
+    net = values.net
+    for layer in range(1, net.L + 1):
+        rows, cols = net.weight(layer).shape
+        for j in range(rows):
+            for k in range(cols):
+                yield "w", layer, j, k
+        for j in range(rows):
+            yield "b", layer, j, 0
+
+
+class ParameterLines(VGroup):
+    """A number line per parameter, one row each, following gradient descent.
+
+    Parameters
+    ----------
+    values : ExampleValues
+        The example whose rows are descended (all of them, the mean cost).
+    rate : float
+        The learning rate η.
+    steps : int
+        How many steps the lines must have room for.
+    row_height : float
+        Distance between neighbouring lines.
+    length : float
+        Length of each line.
+
+    Attributes
+    ----------
+    lines : list of VariableNumberLine
+        In bpmath's ∇C order; ``lines[i].dot`` is at parameter i's current value.
+    """
+
+    def __init__(
+        self,
+        values: ExampleValues,
+        rate: float,
+        steps: int,
+        row_height: float = 0.6,
+        length: float = 3.2,
+        decimals: int = 3,
+        font_size: float = LABEL_SIZE,
+    ) -> None:
+        super().__init__()
+        if steps < 1:
+            raise ValueError(f"steps must be at least 1, got {steps}")
+        self.values, self.rate, self.steps, self.decimals = (
+            values,
+            rate,
+            steps,
+            decimals,
+        )
+        self.parameters = list(parameters_of(values))
+        paths = [
+            [values.value(self.quantity(i, n)) for n in range(steps + 1)]
+            for i in range(len(self.parameters))
+        ]
+        labels = values.gradient_labels
+        self.lines: list[VariableNumberLine] = []
+        for i, (path, x_range) in enumerate(zip(paths, shared_ranges(paths))):
+            kind = self.parameters[i][0]
+            line = VariableNumberLine(
+                kind,
+                labels[i],
+                self.shown(i, 0),
+                must_show=path,
+                length=length,
+                font_size=font_size - 4,
+                x_range=x_range,
+                readout_side="right",
+            )
+            line.shift(np.array([0.0, -i * row_height, 0.0]) - line.line.get_center())
+            self.lines.append(line)
+        self.add(*self.lines)
+        self.at_step = 0
+
+    def quantity(self, index: int, step: int) -> Quantity:
+        """Parameter ``index`` after ``step`` steps."""
+        kind, layer, j, k = self.parameters[index]
+        return Quantity(f"descent {kind}", layer, j, k, step=step, rate=self.rate)
+
+    def gradient(self, index: int, step: int) -> Quantity:
+        """The mean ∂C/∂θ of parameter ``index`` at the network reached after ``step`` steps."""
+        kind, layer, j, k = self.parameters[index]
+        return Quantity(f"descent dC/d{kind}", layer, j, k, step=step, rate=self.rate)
+
+    def shown(self, index: int, step: int, decimals: int | None = None) -> Shown:
+        """Parameter ``index`` after ``step`` steps, ready for the screen."""
+        return self.values.shown(
+            self.quantity(index, step), self.decimals if decimals is None else decimals
+        )
+
+    @property
+    def unit(self) -> float:
+        """Scene units per unit of any parameter (the same on every line)."""
+        return self.lines[0].unit_size
+
+    def start_marks(self) -> VGroup:
+        """A small muted pointer above every line at the parameter's starting value."""
+        pointers = VGroup()
+        for i, line in enumerate(self.lines):
+            start = line.n2p(self.values.value(self.quantity(i, 0)))
+            pointer = Triangle().rotate(PI).set_stroke(width=0).set_fill(MUTED, 1)
+            pointer.scale_to_fit_height(0.09).next_to(start, UP, buff=0.1)
+            pointers.add(pointer)
+        return pointers
+
+    def step_marks(self, step: int) -> VGroup:
+        """On every line, a thick mark from θ after ``step`` steps to θ after one more.
+
+        Each is exactly η·|∂C/∂θ| long on the shared scale, on the side opposite the
+        gradient's sign: the step the parameter is about to take. The marks run just
+        below the lines, where the dots do not cover them.
+        """
+        marks = VGroup()
+        below = 0.14 * DOWN  # clear of the dot, which would hide a short step
+        for i, line in enumerate(self.lines):
+            start = line.n2p(self.values.value(self.quantity(i, step)))
+            end = line.n2p(self.values.value(self.quantity(i, step + 1)))
+            mark = Line(start + below, end + below, stroke_width=6, color=HIGHLIGHT)
+            marks.add(mark.set_cap_style(CapStyleType.BUTT))
+        return marks
+
+    @property
+    def readouts(self) -> VGroup:
+        """Every line's readout (hide them while :meth:`glide_to_step` runs)."""
+        return VGroup(*(line.readout for line in self.lines))
+
+    def _check_step(self, step: int) -> None:
+        if not 0 <= step <= self.steps:
+            raise ValueError(f"step must be in 0..{self.steps}, got {step}")
+        self.at_step = step
+
+    def move_to_step(self, step: int, **kwargs: Any) -> AnimationGroup:
+        """Move every dot (and readout) to its value after ``step`` steps."""
+        self._check_step(step)
+        return AnimationGroup(
+            *(
+                line.move_to_value(self.shown(i, step), **kwargs)
+                for i, line in enumerate(self.lines)
+            )
+        )
+
+    def glide_to_step(self, step: int, **kwargs: Any) -> AnimationGroup:
+        """Move only the dots to their values after ``step`` steps (fast, for long runs).
+
+        The readouts keep their old numbers: hide :attr:`readouts` first and call
+        :meth:`settle` at the end, so no stale value is on screen.
+        """
+        self._check_step(step)
+        moves = []
+        for i, line in enumerate(self.lines):
+            value = self.values.value(self.quantity(i, step))
+            line.tracker.set_value(value)
+            moves.append(line.dot.animate(**kwargs).move_to(line.n2p(value)))
+        return AnimationGroup(*moves)
+
+    def settle(self, step: int) -> VGroup:
+        """Put every dot and readout at its value after ``step`` steps, at once."""
+        self._check_step(step)
+        for i, line in enumerate(self.lines):
+            line.set_value(self.shown(i, step))
+        return self.readouts
