@@ -131,14 +131,14 @@ class SteppingDownhill(LectureScene):
             the new parameters, and each new point of the curve is the true mean cost
             there. These are {N} steps of plain gradient descent."""
         ):
-            self.play(FadeOut(instance), FadeOut(params.readouts))
+            self.play(FadeOut(instance), params.hide_readouts())
             run_time = min(0.35, 9.0 / N)
             for step in range(2, N + 1):
                 self.play(
                     params.glide_to_step(step, run_time=run_time),
                     curve.draw_points(step, step, run_time=run_time),
                 )
-            self.play(FadeIn(params.settle(N)))
+            self.play(params.settle(N))
 
         fell = cost[1] < cost[0]
         summary = formula(

@@ -56,7 +56,7 @@ def cost_axis_range(costs: Sequence[float]) -> tuple[float, float, float]:
         raise ValueError(f"costs must be finite and non-negative, got {vals}")
     low, high = min(vals), max(vals)
     if high - low >= 0.25 * high:
-        values = [0.0, high]
+        values = [0.0, max(high, 1e-3)]  # (a cost of 0 throughout still gets an axis)
         margin = 0.0
     else:
         values, margin = vals, 0.3
@@ -175,7 +175,7 @@ class CostCurve(VGroup):
             else:
                 pieces.append(AnimationGroup(Create(segment), FadeIn(dot, scale=0.5)))
         kwargs.setdefault("lag_ratio", 1.0)
-        return LaggedStart(*pieces, **kwargs)
+        return LaggedStart(*pieces, group=self, **kwargs)
 
     def _make(self, n: int) -> tuple[Line | None, Dot]:
         """The segment into dot ``n`` (None for the first) and the dot, added to the group."""

@@ -59,6 +59,12 @@ class ParameterLines(VGroup):
     ----------
     lines : list of VariableNumberLine
         In bpmath's ∇C order; ``lines[i].dot`` is at parameter i's current value.
+
+    Notes
+    -----
+    Every animation it returns is grouped on the whole piece (``group=self``): a group
+    of its parts would be added to the scene on its own, and Manim would then break
+    this piece up into loose parts.
     """
 
     def __init__(
@@ -153,8 +159,15 @@ class ParameterLines(VGroup):
 
     @property
     def readouts(self) -> VGroup:
-        """Every line's readout (hide them while :meth:`glide_to_step` runs)."""
+        """Every line's readout, top to bottom."""
         return VGroup(*(line.readout for line in self.lines))
+
+    def hide_readouts(self, **kwargs: Any) -> AnimationGroup:
+        """Fade the readouts out in place (they stay part of their lines), before a glide."""
+        return AnimationGroup(
+            *(line.readout.animate(**kwargs).set_opacity(0) for line in self.lines),
+            group=self,
+        )
 
     def _check_step(self, step: int) -> None:
         if not 0 <= step <= self.steps:
@@ -168,14 +181,15 @@ class ParameterLines(VGroup):
             *(
                 line.move_to_value(self.shown(i, step), **kwargs)
                 for i, line in enumerate(self.lines)
-            )
+            ),
+            group=self,
         )
 
     def glide_to_step(self, step: int, **kwargs: Any) -> AnimationGroup:
         """Move only the dots to their values after ``step`` steps (fast, for long runs).
 
-        The readouts keep their old numbers: hide :attr:`readouts` first and call
-        :meth:`settle` at the end, so no stale value is on screen.
+        The readouts keep their old numbers: hide them first (:meth:`hide_readouts`)
+        and bring them back with :meth:`settle`, so no stale value is on screen.
         """
         self._check_step(step)
         moves = []
@@ -183,11 +197,14 @@ class ParameterLines(VGroup):
             value = self.values.value(self.quantity(i, step))
             line.tracker.set_value(value)
             moves.append(line.dot.animate(**kwargs).move_to(line.n2p(value)))
-        return AnimationGroup(*moves)
+        return AnimationGroup(*moves, group=self)
 
-    def settle(self, step: int) -> VGroup:
-        """Put every dot and readout at its value after ``step`` steps, at once."""
+    def settle(self, step: int, **kwargs: Any) -> AnimationGroup:
+        """Put every dot and readout at its value after ``step`` steps and fade it in."""
         self._check_step(step)
         for i, line in enumerate(self.lines):
             line.set_value(self.shown(i, step))
-        return self.readouts
+        return AnimationGroup(
+            *(line.readout.animate(**kwargs).set_opacity(1) for line in self.lines),
+            group=self,
+        )

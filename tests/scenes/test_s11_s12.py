@@ -1,0 +1,319 @@
+"""Steps 11 and 12: the descent plot and parameter lines tell the truth; the summary's
+worked instances are bpmath's numbers; the kit pieces behind them."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from manim import config, tempconfig
+
+import bpmath
+from scenes.kit.beats import Beat, LectureScene
+from scenes.kit.cost_curve import CostCurve, cost_axis_range
+from scenes.kit.number_line import VariableNumberLine, shared_ranges
+from scenes.kit.parameter_lines import ParameterLines
+from scenes.kit.values import ExampleValues, Quantity, Shown
+from scenes.lecture import SCENES
+from scenes.s11_stepping_downhill import SteppingDownhill
+from tests.scenes.checks import layout_problems, note_problems, number_problems
+from tests.scenes.harness import CACHE, SceneRun, snapshot
+from tests.scenes.other_examples import example_for
+
+PIXEL = config.frame_width / 854  # one pixel of the golden frames, in scene units
+
+
+def _long_chain() -> bpmath.Example:
+    """A 5-layer tanh chain with 8 rows and negative targets: the most step 11 draws."""
+    net = bpmath.Network.chain(
+        [0.5, -1.2, 0.8, 1.5, -0.7], [0.1, 0.2, -0.3, 0.4, -0.1], activation="tanh"
+    )
+    xs = [-0.9, -0.5, -0.2, 0.1, 0.3, 0.5, 0.7, 0.9]
+    ys = [-0.8, -0.6, -0.1, 0.2, 0.1, 0.5, 0.6, 0.7]
+    return bpmath.Example("long tanh chain", net, inputs=xs, targets=ys)
+
+
+def _short_relu() -> bpmath.Example:
+    """A 2-layer ReLU chain whose first neuron is dead on every row."""
+    net = bpmath.Network.chain([-1.0, 0.8], [-0.5, 0.3], activation="relu")
+    return bpmath.Example(
+        "dead relu", net, inputs=[0.2, 0.9, 0.4], targets=[1.0, 0.0, 2.0]
+    )
+
+
+TRAINING = {
+    "canonical": bpmath.examples.training,
+    "other": lambda: example_for("training"),
+    "long": _long_chain,
+    "relu": _short_relu,
+}
+
+
+def _run_scene(scene_class: type[LectureScene], example: bpmath.Example):
+    """Build ``scene_class`` on ``example`` without a movie: the scene and its snapshots."""
+    snapshots = []
+
+    def hook(scene: LectureScene, beat: Beat) -> None:
+        snapshots.append(snapshot(scene, beat))
+
+    started = time.perf_counter()
+    LectureScene.beat_hooks.append(hook)
+    try:
+        with tempconfig(
+            {
+                "dry_run": True,
+                "pixel_width": 854,
+                "pixel_height": 480,
+                "tex_dir": str(CACHE / "main" / "Tex"),
+                "text_dir": str(CACHE / "main" / "texts"),
+                "disable_caching": True,
+                "verbosity": "ERROR",
+                "progress_bar": "none",
+            }
+        ):
+            scene = scene_class.with_example(example)(skip_animations=True)
+            scene.render()
+            frame = (scene.camera.frame_width, scene.camera.frame_height)
+    finally:
+        LectureScene.beat_hooks.remove(hook)
+    entry = next(e for e in SCENES if e.name == scene_class.__name__)
+    run = SceneRun(entry, example, snapshots, frame, time.perf_counter() - started)
+    return scene, run
+
+
+def _find(scene: LectureScene, kind: type):
+    found = [
+        m for top in scene.mobjects for m in top.get_family() if isinstance(m, kind)
+    ]
+    assert len(found) == 1, (
+        f"expected one {kind.__name__} on screen, found {len(found)}"
+    )
+    return found[0]
+
+
+@pytest.fixture(scope="module", params=["canonical", "long"])
+def descent_scene(request):
+    """Step 11 built on the canonical training set and on the longest chain it allows."""
+    example = TRAINING[request.param]()
+    return (example, *_run_scene(SteppingDownhill, example))
+
+
+def _history(example: bpmath.Example, rate: float, steps: int) -> bpmath.DescentHistory:
+    return bpmath.gradient_descent(
+        example.network, example.inputs, example.targets, rate, steps
+    )
+
+
+# --- step 11: the scene ----------------------------------------------------------------
+
+
+def test_plotted_costs_are_gradient_descents_costs(descent_scene):
+    """One dot per step, each the mean cost gradient_descent reaches after that step."""
+    example, scene, _ = descent_scene
+    curve = _find(scene, CostCurve)
+    run = _history(example, scene.learning_rate, scene.steps)
+    assert sorted(curve.dots) == list(range(scene.steps + 1)), "a step has no dot"
+    np.testing.assert_allclose(curve.costs, run.costs, rtol=0, atol=1e-12)
+
+
+def test_each_plotted_point_sits_at_its_value_on_the_axes(descent_scene):
+    """The dot of step n is at (n, C_n) on the drawn axes, to a pixel."""
+    example, scene, _ = descent_scene
+    curve = _find(scene, CostCurve)
+    run = _history(example, scene.learning_rate, scene.steps)
+    x_axis, y_axis = curve.axes.x_axis, curve.axes.y_axis
+    (x0, y0, _), (x1, _, _) = x_axis.get_start(), x_axis.get_end()
+    y1 = y_axis.get_end()[1]
+    low, high = y_axis.x_range[:2]
+    ticks = sorted(float(t.get_value()) for t in curve.ticks[:2])
+    assert ticks == pytest.approx([low, high]), (
+        "the tick labels do not name the axis ends"
+    )
+    for n, cost in enumerate(run.costs):
+        expected = (
+            x0 + n / scene.steps * (x1 - x0),
+            y0 + (cost - low) / (high - low) * (y1 - y0),
+        )
+        centre = curve.dots[n].get_center()[:2]
+        assert np.abs(centre - expected).max() <= PIXEL, (
+            f"step {n}: dot at {centre}, cost {cost} belongs at {expected}"
+        )
+
+
+def test_parameters_end_where_descent_takes_them(descent_scene):
+    """Every parameter's dot and readout end at gradient_descent's last network."""
+    example, scene, _ = descent_scene
+    lines = [
+        m
+        for top in scene.mobjects
+        for m in top.get_family()
+        if isinstance(m, VariableNumberLine)
+    ]
+    lines.sort(key=lambda line: -line.line.get_center()[1])
+    final = _history(example, scene.learning_rate, scene.steps).networks[-1]
+    theta = final.parameter_vector()
+    vector = bpmath.gradient_vector(
+        bpmath.backward(example.network, example.x, example.y)
+    )
+    assert len(lines) == len(theta) == 2 * example.network.L
+    for i, line in enumerate(lines):
+        label, tex = vector.labels[i], vector.latex[i]
+        assert line.label.tex_string == tex, (
+            f"line {i} is labelled {line.label.tex_string}"
+        )
+        assert line.value == pytest.approx(theta[i], abs=1e-12), label
+        assert np.linalg.norm(line.dot.get_center() - line.n2p(theta[i])) < 1e-9, label
+        q = line.readout.quantity
+        assert (q.name, q.layer, q.step, q.rate) == (
+            f"descent {label[0]}",
+            int(label[3]),
+            scene.steps,
+            scene.learning_rate,
+        ), f"{label}'s readout shows {q}"
+        assert line.readout.get_value() == pytest.approx(theta[i], abs=1e-12), label
+
+
+def test_descent_scene_is_legible_for_a_long_chain(descent_scene):
+    """Numbers, layout and notes hold on the canonical example and a 5-layer, 8-row chain."""
+    _, _, run = descent_scene
+    problems = number_problems(run) + layout_problems(run) + note_problems(run)
+    assert not problems, "\n".join(problems)
+
+
+def test_a_rate_that_overshoots_is_shown_as_a_rising_cost():
+    """With η = 40 the cost climbs: the plot goes up and the closing note says so."""
+    steep = type("SteppingDownhill", (SteppingDownhill,), {"learning_rate": 40.0})
+    example = bpmath.examples.training()
+    scene, run = _run_scene(steep, example)
+    curve = _find(scene, CostCurve)
+    assert curve.costs[-1] > curve.costs[0]
+    assert curve.dots[scene.steps].get_center()[1] > curve.dots[0].get_center()[1]
+    assert "higher" in run.snapshots[-1].beat.note
+    problems = number_problems(run) + layout_problems(run)
+    assert not problems, "\n".join(problems)
+
+
+# --- step 11: the kit -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", sorted(TRAINING))
+def test_step_marks_are_minus_eta_times_the_gradient_to_scale(key):
+    """Each mark is η·|∂C/∂θ| × the shared unit long and points against the gradient."""
+    example, rate = TRAINING[key](), 2.0
+    params = ParameterLines(ExampleValues(example), rate, steps=3)
+    run = _history(example, rate, 3)
+    units = {round(line.unit_size, 12) for line in params.lines}
+    assert len(units) == 1, f"the lines do not share one scale: {units}"
+    for step in (0, 2):
+        grads = run.gradients[step].values
+        for i, mark in enumerate(params.step_marks(step)):
+            dx = mark.get_end()[0] - mark.get_start()[0]
+            assert dx == pytest.approx(-rate * grads[i] * params.unit, abs=1e-9), (
+                f"step {step}, parameter {run.gradients[step].labels[i]}: mark {dx},"
+                f" expected {-rate * grads[i] * params.unit}"
+            )
+
+
+def test_parameter_lines_follow_bpmath_order_and_labels():
+    """Lines are labelled w^(1), b^(1), ... and hold each parameter's whole path."""
+    example = _long_chain()
+    params = ParameterLines(ExampleValues(example), 0.5, steps=5)
+    vector = bpmath.gradient_vector(
+        bpmath.backward(example.network, example.x, example.y)
+    )
+    assert [line.label.tex_string for line in params.lines] == list(vector.latex)
+    run = _history(example, 0.5, 5)
+    for i, line in enumerate(params.lines):
+        for net in run.networks:
+            assert line.contains(net.parameter_vector()[i])
+
+
+def test_parameter_lines_refuse_steps_out_of_range():
+    """Asking for a step the lines were not built for is an error naming the range."""
+    params = ParameterLines(ExampleValues(bpmath.examples.training()), 1.0, steps=2)
+    with pytest.raises(ValueError, match=r"0\.\.2"):
+        params.move_to_step(3)
+    with pytest.raises(ValueError, match="at least 1"):
+        ParameterLines(ExampleValues(bpmath.examples.training()), 1.0, steps=0)
+
+
+def test_glide_then_settle_shows_the_final_values():
+    """glide_to_step moves the dots only; settle puts the readouts on the same step."""
+    values = ExampleValues(bpmath.examples.training())
+    params = ParameterLines(values, 3.0, steps=4)
+    params.glide_to_step(4)
+    params.settle(4)
+    for i, line in enumerate(params.lines):
+        expected = values.value(params.quantity(i, 4))
+        assert line.readout.get_value() == pytest.approx(expected)
+        assert line.readout.quantity == params.quantity(i, 4)
+        assert line.value == pytest.approx(expected)
+
+
+def _costs(values) -> list[Shown]:
+    return [
+        Shown(Quantity("descent C", step=n, rate=1.0), v, 3)
+        for n, v in enumerate(values)
+    ]
+
+
+def test_cost_curve_draws_each_point_once_at_its_value():
+    """Dots appear only when drawn, at (n, C_n), and follow the curve when it moves."""
+    curve = CostCurve(_costs([0.5, 0.3, 0.2, 0.15]), width=4.0, height=3.0)
+    assert not curve.dots, "no dot before drawing"
+    curve.draw_points(0, 1)
+    curve.shift([1.0, -2.0, 0.0])
+    curve.draw_points(2, 3)
+    for n, cost in enumerate([0.5, 0.3, 0.2, 0.15]):
+        assert np.allclose(curve.dots[n].get_center(), curve.axes.c2p(n, cost))
+    assert sorted(curve.segments) == [1, 2, 3]
+    with pytest.raises(ValueError, match="drawn already"):
+        curve.draw_points(3, 3)
+    with pytest.raises(ValueError, match="start <= stop"):
+        curve.draw_points(2, 1)
+
+
+def test_drawn_shows_points_at_once():
+    """drawn(upto) adds dots 0..upto and the segments between them, nothing more."""
+    curve = CostCurve(_costs([0.5, 0.3, 0.2]))
+    curve.drawn(1)
+    assert sorted(curve.dots) == [0, 1] and sorted(curve.segments) == [1]
+    assert np.allclose(curve.segments[1].get_end(), curve.point_of(1))
+
+
+def test_cost_curve_refuses_bad_costs():
+    """One cost is not a curve; a negative or infinite cost is no mean squared error."""
+    with pytest.raises(ValueError, match="at least 2"):
+        CostCurve(_costs([0.5]))
+    with pytest.raises(ValueError, match="non-negative"):
+        cost_axis_range([0.1, -0.2])
+    with pytest.raises(ValueError, match="finite"):
+        cost_axis_range([0.1, float("inf")])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0, 1e3, allow_nan=False), min_size=2, max_size=40))
+def test_cost_axis_holds_every_cost(costs):
+    """The axis starts at or above 0 and contains every cost."""
+    low, high, step = cost_axis_range(costs)
+    assert 0 <= low <= min(costs) and max(costs) <= high and step > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.floats(-50, 50, allow_nan=False), min_size=1, max_size=8),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_shared_ranges_share_span_and_hold_their_groups(groups):
+    """Equal spans and steps for all groups, each holding its own values."""
+    ranges = shared_ranges(groups)
+    spans = {round(hi - lo, 9) for lo, hi, _ in ranges}
+    assert len(spans) == 1 and len({s for *_, s in ranges}) == 1, ranges
+    for (lo, hi, _), group in zip(ranges, groups):
+        assert lo <= min(group) and max(group) <= hi, (lo, hi, group)
