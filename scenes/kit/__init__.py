@@ -13,11 +13,13 @@ from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
 from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction
+from scenes.kit.cost_curve import CostCurve
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
-from scenes.kit.number_line import VariableNumberLine, nice_range
+from scenes.kit.number_line import VariableNumberLine, nice_range, shared_ranges
+from scenes.kit.parameter_lines import ParameterLines
 from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color
 from scenes.kit.tables import ColumnVector, ValueTable
 from scenes.kit.values import (
@@ -36,6 +38,7 @@ __all__ = [
     "Beat",
     "ChainRuleProduct",
     "ColumnVector",
+    "CostCurve",
     "DependencyTree",
     "ExampleValues",
     "Factor",
@@ -43,6 +46,7 @@ __all__ = [
     "NetworkDiagram",
     "NudgeMarker",
     "NudgeRipple",
+    "ParameterLines",
     "Quantity",
     "Shown",
     "SignedBars",
@@ -59,6 +63,7 @@ __all__ = [
     "magnification",
     "nice_range",
     "nudge_animation",
+    "shared_ranges",
     "shown_values",
     "speaking_time",
     "tag",
