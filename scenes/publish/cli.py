@@ -1,0 +1,141 @@
+"""``make lecture`` / ``python -m scenes.publish --quality l``: the whole lecture, to take away.
+
+Checks the examples and what the outputs need, renders what is missing or out of date
+(:func:`scenes.render.render_scenes`), then writes the joined video, the captions, the
+deck and the PPTX under ``media/lecture/<quality>/`` (:func:`scenes.publish.build.publish`)
+and prints an index of what is where. A failure names its cause and leaves the outputs
+of the last good run in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from scenes.lecture import SCENES, SceneEntry
+from scenes.publish.build import Output, ScenePart, publish
+from scenes.publish.needs import MissingDependencyError, require
+from scenes.render import (
+    QUALITIES,
+    ROOT,
+    SceneRenderError,
+    check_examples,
+    output_path,
+    render_scenes,
+)
+
+__all__ = ["lecture_folder", "main", "make_lecture"]
+
+
+def lecture_folder(quality: str, media_dir: Path = ROOT / "media") -> Path:
+    """Where ``make lecture QUALITY=<quality>`` writes: ``media/lecture/<480p15...>``."""
+    return media_dir / "lecture" / output_path(SCENES[0], quality).parent.name
+
+
+def _drop_stale(
+    entries: Sequence[SceneEntry], quality: str, log: Callable[[str], None]
+) -> None:
+    """Remove scene videos whose captions or slides are missing, so they re-render."""
+    for entry in entries:
+        video = output_path(entry, quality)
+        if video.is_file() and (stale := ScenePart(entry, video).stale()):
+            log(
+                f"step {entry.step}: {', '.join(p.name for p in stale)} missing or older"
+                " than the video; rendering it again"
+            )
+            video.unlink()
+
+
+def make_lecture(
+    entries: Sequence[SceneEntry],
+    quality: str,
+    folder: Path,
+    *,
+    log: Callable[[str], None] = print,
+) -> list[Output]:
+    """Render ``entries`` at ``quality`` as needed, then publish them into ``folder``."""
+    _drop_stale(entries, quality, log)
+    rendered = render_scenes(entries, quality, log=log)
+    return publish([ScenePart(r.entry, r.video) for r in rendered], folder, log=log)
+
+
+def _size(path: Path) -> int:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size if path.is_file() else 0
+
+
+def _print_index(outputs: Sequence[Output], parts_folder: Path, seconds: float) -> None:
+    print(f"\nThe lecture is ready ({seconds:.0f} s):")
+    for out in outputs:
+        try:
+            shown = out.path.relative_to(ROOT)
+        except ValueError:
+            shown = out.path
+        size = _size(out.path.parent if out.path.name == "index.html" else out.path)
+        note = "" if out.rebuilt else "  (up to date)"
+        print(f"  {out.label:<30} {shown}  {size / 1e6:.1f} MB{note}")
+    print(
+        "  per-scene captions            beside each scene's video, media/videos/*/"
+        f"{parts_folder.name}/*.srt"
+    )
+
+
+def _select(only: str | None) -> list[SceneEntry]:
+    if not only:
+        return list(SCENES)
+    wanted = {int(s) for s in only.split(",")}
+    unknown = sorted(wanted - {e.step for e in SCENES})
+    if unknown:
+        raise SystemExit(f"error: --only names unknown step(s) {unknown}")
+    return [e for e in SCENES if e.step in wanted]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Make the lecture outputs; return the process exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quality", "-q", default="h", help="l, m or h (also p, k)")
+    parser.add_argument("--only", help="comma-separated storyboard steps, e.g. 1,2")
+    args = parser.parse_args(argv)
+    if args.quality not in QUALITIES:
+        print(
+            f"error: unknown QUALITY {args.quality!r}: use l (480p15), m (720p30) or"
+            " h (1080p60), e.g. make lecture QUALITY=l",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        require()
+    except MissingDependencyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    check_examples()
+    # The lecture's slides come from manim-slides; plain scenes would have none.
+    os.environ.pop("BACKPROP_PLAIN_SCENES", None)
+    folder = lecture_folder(args.quality)
+    started = time.perf_counter()
+    try:
+        outputs = make_lecture(_select(args.only), args.quality, folder)
+    except SceneRenderError as exc:
+        print(
+            f"error: {exc}\nNothing in {folder.relative_to(ROOT)} was changed: the"
+            " outputs of the last good run are still there.",
+            file=sys.stderr,
+        )
+        return 1
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(
+            f"error: {exc}\nOutputs already finished are in place; the rest are those"
+            " of the last good run.",
+            file=sys.stderr,
+        )
+        return 1
+    except KeyboardInterrupt:
+        print("\ninterrupted: no output was left half-written", file=sys.stderr)
+        return 130
+    _print_index(outputs, folder, time.perf_counter() - started)
+    return 0

@@ -1,0 +1,163 @@
+"""Video durations (ffprobe) and the joined lecture video (ffmpeg, no re-encoding).
+
+The scene videos are concatenated by stream copy (ffmpeg's concat demuxer), with an
+mp4 chapter per scene and the lecture's captions muxed in as a ``mov_text`` subtitle
+track that players can switch on and off.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+__all__ = ["Chapter", "VideoInfo", "join_videos", "probe", "run_tool"]
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    """A video's frame count and frame rate; its duration is exactly their ratio."""
+
+    frames: int
+    rate: Fraction
+
+    @property
+    def duration(self) -> float:
+        """Seconds: frames / rate."""
+        return float(self.frames / self.rate)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter of the joined video: a title and its span, in seconds."""
+
+    title: str
+    start: float
+    end: float
+
+
+def run_tool(cmd: Sequence[str]) -> str:
+    """Run ffmpeg/ffprobe; return stdout, or raise RuntimeError with the end of stderr."""
+    proc = subprocess.run(list(cmd), capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-8:])
+        raise RuntimeError(f"{cmd[0]} failed ({' '.join(cmd[:6])} ...):\n{tail}")
+    return proc.stdout
+
+
+def probe(video: Path) -> VideoInfo:
+    """Count the frames of ``video``'s first video stream and read its frame rate."""
+    out = run_tool(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-count_packets",
+            "-show_entries",
+            "stream=nb_read_packets,avg_frame_rate,r_frame_rate",
+            "-of",
+            "json",
+            str(video),
+        ]
+    )
+    streams = json.loads(out).get("streams", [])
+    if not streams:
+        raise ValueError(f"{video} has no video stream")
+    stream = streams[0]
+    rate = Fraction(stream.get("r_frame_rate") or stream["avg_frame_rate"])
+    return VideoInfo(int(stream["nb_read_packets"]), rate)
+
+
+def chapters_metadata(chapters: Sequence[Chapter], title: str) -> str:
+    """An FFMETADATA1 document with the file's title and one chapter per entry."""
+
+    def escape(text: str) -> str:
+        for char in "\\=;#\n":
+            text = text.replace(char, "\\" + char)
+        return text
+
+    lines = [";FFMETADATA1", f"title={escape(title)}"]
+    for chapter in chapters:
+        lines += [
+            "[CHAPTER]",
+            "TIMEBASE=1/1000000",
+            f"START={round(chapter.start * 1e6)}",
+            f"END={round(chapter.end * 1e6)}",
+            f"title={escape(chapter.title)}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def join_videos(
+    videos: Sequence[Path],
+    chapters: Sequence[Chapter],
+    captions: Path,
+    dest: Path,
+    title: str,
+) -> None:
+    """Concatenate ``videos`` into ``dest`` (mp4) by stream copy, with chapters and captions.
+
+    ``captions`` is an ``.srt`` file in the joined video's time; it becomes an English
+    ``mov_text`` subtitle track. ``dest`` is written as given (callers pass a temporary
+    name); helper files are written beside it and removed afterwards.
+    """
+    listing = dest.with_name(dest.name + ".concat.txt")
+    metadata = dest.with_name(dest.name + ".chapters.txt")
+    try:
+        listing.write_text(
+            "".join(
+                "file '{}'\n".format(str(v.resolve()).replace("'", "'\\''"))
+                for v in videos
+            )
+        )
+        metadata.write_text(chapters_metadata(chapters, title), encoding="utf-8")
+        run_tool(
+            [
+                "ffmpeg",
+                "-nostdin",
+                "-y",
+                "-v",
+                "error",
+                "-f",
+                "concat",
+                "-safe",
+                "0",
+                "-i",
+                str(listing),
+                "-i",
+                str(captions),
+                "-i",
+                str(metadata),
+                "-map",
+                "0:v",
+                "-map",
+                "0:a?",
+                "-map",
+                "1:s",
+                "-map_metadata",
+                "2",
+                "-map_chapters",
+                "2",
+                "-c",
+                "copy",
+                "-c:s",
+                "mov_text",
+                "-metadata:s:s:0",
+                "language=eng",
+                "-metadata:s:s:0",
+                "handler_name=English",
+                "-movflags",
+                "+faststart",
+                "-f",
+                "mp4",
+                str(dest),
+            ]
+        )
+    finally:
+        listing.unlink(missing_ok=True)
+        metadata.unlink(missing_ok=True)
