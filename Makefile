@@ -11,12 +11,16 @@ STAMP   := .stamps/venv-installed
 JOBS    ?= 2
 QUALITY ?= h
 
-.PHONY: help setup system test test-fast video preview bench lint golden clean
+REVEAL   := tools/revealjs/node_modules/.package-lock.json
+
+.PHONY: help setup system test test-fast video preview lecture bench lint golden clean
 
 help:
 	@echo "make test     install what is missing, run every test"
 	@echo "make video    install what is missing, render the lecture (QUALITY=h)"
 	@echo "make preview  the same at low quality, fast"
+	@echo "make lecture  the whole lecture: one video with chapters and captions, .srt/.vtt,"
+	@echo "              an offline slide deck and a PPTX, in media/lecture/ (QUALITY=l|m|h)"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
 	@echo "make golden   re-create the golden frames after an intended visual change"
 	@echo "make lint     ruff"
@@ -32,7 +36,13 @@ $(STAMP): pyproject.toml tools/install-system-deps.sh
 	@$(PY) -m pip install --quiet -e ".[dev,slides]"
 	@mkdir -p $(dir $@) && touch $@
 
-setup: system $(STAMP)
+# reveal.js for the offline slide deck, exactly as pinned by the lockfile.
+$(REVEAL): tools/revealjs/package.json tools/revealjs/package-lock.json
+	@echo "Installing reveal.js (tools/revealjs) ..."
+	@cd tools/revealjs && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: system $(STAMP) $(REVEAL)
 
 test: setup
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
@@ -45,6 +55,9 @@ video: setup
 
 preview: setup
 	$(PY) -m scenes.render --quality l
+
+lecture: setup
+	$(PY) -m scenes.publish --quality $(QUALITY)
 
 bench: setup
 	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist --benchmark-columns=min,median,mean,rounds

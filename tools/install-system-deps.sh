@@ -5,6 +5,11 @@
 # source here), a TeX Live set that Manim's default MathTex template compiles with
 # (standalone, preview, babel-english, amsmath/amssymb), dvisvgm (LaTeX → SVG), and
 # python3-venv. Fast when everything is there: it only asks dpkg.
+#
+# For `make lecture` and its tests: ffmpeg (joins the scene videos, reads durations,
+# chapters and subtitle tracks), chromium (the slide deck is tested in a real headless
+# browser) and node + npm (install the pinned reveal.js of tools/revealjs with `npm ci`;
+# only when no node/npm is on PATH already).
 set -euo pipefail
 
 packages=(
@@ -16,6 +21,8 @@ packages=(
   texlive-latex-extra
   texlive-fonts-recommended
   dvisvgm
+  ffmpeg
+  chromium
 )
 
 missing=()
@@ -23,6 +30,8 @@ for pkg in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   ver=$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
   missing+=("python${ver}-venv")

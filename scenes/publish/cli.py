@@ -69,7 +69,12 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
-def _print_index(outputs: Sequence[Output], parts_folder: Path, seconds: float) -> None:
+def _print_index(
+    outputs: Sequence[Output],
+    folder: Path,
+    entries: Sequence[SceneEntry],
+    seconds: float,
+) -> None:
     print(f"\nThe lecture is ready ({seconds:.0f} s):")
     for out in outputs:
         try:
@@ -80,8 +85,14 @@ def _print_index(outputs: Sequence[Output], parts_folder: Path, seconds: float) 
         note = "" if out.rebuilt else "  (up to date)"
         print(f"  {out.label:<30} {shown}  {size / 1e6:.1f} MB{note}")
     print(
-        "  per-scene captions            beside each scene's video, media/videos/*/"
-        f"{parts_folder.name}/*.srt"
+        f"  {'captions of each scene':<30} beside each scene's video,"
+        f" media/videos/*/{folder.name}/*.srt"
+    )
+    names = " ".join(e.name for e in entries)
+    print(
+        "Present with reveal.js: open the deck's index.html (S: speaker view);"
+        " or with manim-slides:\n"
+        f"  .venv/bin/manim-slides present --folder media/slides/{folder.name} {names}"
     )
 
 
@@ -118,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("BACKPROP_PLAIN_SCENES", None)
     folder = lecture_folder(args.quality)
     started = time.perf_counter()
+    entries = _select(args.only)
     try:
-        outputs = make_lecture(_select(args.only), args.quality, folder)
+        outputs = make_lecture(entries, args.quality, folder)
     except SceneRenderError as exc:
         print(
             f"error: {exc}\nNothing in {folder.relative_to(ROOT)} was changed: the"
@@ -137,5 +149,5 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted: no output was left half-written", file=sys.stderr)
         return 130
-    _print_index(outputs, folder, time.perf_counter() - started)
+    _print_index(outputs, folder, entries, time.perf_counter() - started)
     return 0
