@@ -1,9 +1,11 @@
-"""Render the lecture's scenes in order: ``python -m scenes.render --quality h``.
+"""Render the lecture's scenes: ``python -m scenes.render --quality h``.
 
 This is what ``make video`` (``-qh``, 1080p60) and ``make preview`` (``-ql``) run. It
 checks the examples first (a bad ``BPMATH_<ROLE>`` file stops everything before any
-rendering), then renders each scene of :data:`scenes.lecture.SCENES` with the ``manim``
-command, printing a progress line per scene and the output paths at the end.
+rendering), then renders the scenes of :data:`scenes.lecture.SCENES` that are out of
+date, several at a time (``--jobs``, default ``JOBS`` or the number of cores), each with
+the ``manim`` command in its own process, printing a progress line per scene and the
+output paths at the end. ``--force`` renders even the scenes that are up to date.
 
 Other tools (``make lecture``) call :func:`render_scenes`, which renders only what is
 missing or out of date and returns where each video is.
@@ -12,23 +14,30 @@ missing or out of date and returns where each video is.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
 import bpmath
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
+from scenes.perf import fingerprint, placement
 
 __all__ = [
     "QUALITIES",
     "RenderedScene",
     "SceneRenderError",
     "check_examples",
+    "default_jobs",
     "main",
     "output_path",
     "render_scenes",
@@ -103,22 +112,140 @@ def _check_quality(quality: str) -> None:
         )
 
 
-def _render_one(entry: SceneEntry, quality: str) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "manim",
-        "render",
-        f"-q{quality}",
-        "--progress_bar",
-        "none",
-        entry.path,
-        entry.name,
-    ]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-30:])
-        raise SceneRenderError(entry, tail)
+def _slides_enabled() -> bool:
+    """Whether scenes are manim-slides ``Slide`` objects (mirrors ``kit.beats``)."""
+    if os.environ.get("BACKPROP_PLAIN_SCENES"):
+        return False
+    return importlib.util.find_spec("manim_slides") is not None
+
+
+def default_jobs() -> int:
+    """``JOBS`` from the environment, else the number of cores this process may use."""
+    raw = os.environ.get("JOBS", "").strip()
+    if raw:
+        try:
+            jobs = int(raw)
+        except ValueError:
+            raise ValueError(f"JOBS={raw!r} is not a whole number") from None
+        if jobs < 1:
+            raise ValueError(f"JOBS={raw!r}: at least one process is needed")
+        return jobs
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1
+    )
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Where one scene renders and where its files end up."""
+
+    entry: SceneEntry
+    quality: str
+    media_dir: Path
+    slides_dir: Path
+    slides: bool
+
+    @property
+    def video(self) -> Path:
+        return output_path(self.entry, self.quality, self.media_dir)
+
+    @property
+    def stamp(self) -> Path:
+        return self.video.with_name(f".{self.entry.name}.fingerprint")
+
+    @property
+    def slide_deck(self) -> Path:
+        return self.slides_dir / f"{self.entry.name}.json"
+
+    def fingerprint(self) -> str:
+        return fingerprint.fingerprint(
+            ROOT, ROOT / self.entry.path, self.quality, slides=self.slides
+        )
+
+    def up_to_date(self, digest: str) -> bool:
+        """The stored fingerprint is ``digest`` and every output is there."""
+        try:
+            stored = self.stamp.read_text(encoding="utf-8").strip()
+        except OSError:
+            return False
+        if stored != digest or not self.video.is_file():
+            return False
+        return not self.slides or self.slide_deck.is_file()
+
+
+def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
+    """Render ``job`` under temporary names, then move its files into place."""
+    entry = job.entry
+    video_dir = job.video.parent
+    video_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{entry.module}-{job.quality}-", dir=job.media_dir)
+    )
+    temp_name = f".{entry.name}.rendering-{os.getpid()}-{staging.name[-8:]}"
+    temp_video = video_dir / f"{temp_name}.mp4"
+    temp_captions = temp_video.with_suffix(".srt")
+    try:
+        cmd = [
+            sys.executable,
+            "-m",
+            "scenes.perf.worker",
+            "render",
+            f"-q{job.quality}",
+            "--progress_bar",
+            "none",
+            # The play-call cache costs a hash of every mobject per play (15 % of a
+            # render) and buys nothing here: an unchanged scene is not rendered at all.
+            "--disable_caching",
+            # Encode a finished animation while the next one is drawn, through a bounded
+            # frame queue (Manim's default queue is unbounded: 1.3 GB at 1080p).
+            "--max-inflight-encoders",
+            "2",
+            "--config_file",
+            str(ROOT / "manim.cfg"),
+            "--media_dir",
+            str(job.media_dir),
+            "-o",
+            temp_name,
+            str(ROOT / entry.path),
+            entry.name,
+        ]
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
+        )
+        output = staging / "manim.log"
+        with output.open("w", encoding="utf-8") as out:
+            # cwd = staging: manim-slides writes its deck to ./slides, moved below.
+            proc = subprocess.run(cmd, cwd=staging, env=env, stdout=out, stderr=out)
+        text = output.read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            if line.startswith("notice:"):
+                log(f"  {entry.name}: {line}")
+        if proc.returncode != 0:
+            raise SceneRenderError(entry, "\n".join(text.splitlines()[-30:]))
+        if not temp_video.is_file():
+            raise SceneRenderError(entry, f"manim wrote no video at {temp_video}")
+        staged_deck = staging / "slides" / f"{entry.name}.json"
+        if job.slides and not staged_deck.is_file():
+            raise SceneRenderError(entry, f"manim-slides wrote no deck {staged_deck}")
+        # Everything is complete: move it where plain manim puts it.
+        placement.replace_file(temp_video, job.video)
+        captions = job.video.with_suffix(".srt")
+        if temp_captions.is_file():
+            placement.replace_file(temp_captions, captions)
+        else:
+            captions.unlink(missing_ok=True)  # a stale file would describe old frames
+        if job.slides:
+            placement.replace_dir(
+                staging / "slides" / "files" / entry.name,
+                job.slides_dir / "files" / entry.name,
+            )
+            placement.replace_file(staged_deck, job.slide_deck)
+        placement.write_text_atomically(job.stamp, digest + "\n")
+    finally:
+        temp_video.unlink(missing_ok=True)
+        temp_captions.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def render_scenes(
@@ -126,10 +253,34 @@ def render_scenes(
     quality: str = "h",
     *,
     log: Callable[[str], None] = print,
+    jobs: int | None = None,
+    force: bool = False,
+    media_dir: Path | None = None,
+    slides_dir: Path | None = None,
 ) -> list[RenderedScene]:
-    """Render ``entries`` (default: the whole lecture) at ``quality``, in order.
+    """Render what is out of date among ``entries`` (default: the whole lecture).
 
-    Prints a progress line per scene through ``log``.
+    Scenes render in parallel processes, at most ``jobs`` at a time. A scene whose
+    fingerprint (:mod:`scenes.perf.fingerprint`) matches the one stored at its last
+    render, and whose files are all there, is not rendered again. Each scene's files
+    (video, captions, slide deck) are written under temporary names and moved into place
+    only when complete. Prints a progress line per scene through ``log``.
+
+    Parameters
+    ----------
+    entries : sequence of SceneEntry, optional
+        The scenes; default :data:`scenes.lecture.SCENES`.
+    quality : str
+        Manim's quality letter (see :data:`QUALITIES`).
+    log : callable
+        Receives the progress lines.
+    jobs : int, optional
+        Processes at a time; default :func:`default_jobs` (``JOBS`` or the cores).
+    force : bool
+        Render even the scenes that are up to date.
+    media_dir, slides_dir : Path, optional
+        Where videos and the slide deck go; default ``media/`` and ``slides/`` of the
+        project, where plain ``manim`` run from the project root puts them.
 
     Returns
     -------
@@ -139,26 +290,67 @@ def render_scenes(
     Raises
     ------
     ValueError
-        If ``quality`` is not a Manim quality letter.
+        If ``quality`` is not a Manim quality letter, or ``jobs`` is below 1.
     SceneRenderError
-        If a scene fails; it names the scene and holds the end of Manim's output.
+        If a scene fails; it names the scene and holds the end of Manim's output. The
+        scenes already running are finished first; none not yet started is begun.
     """
     _check_quality(quality)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise ValueError(f"jobs={jobs}: at least one process is needed")
     entries = list(SCENES if entries is None else entries)
-    done = []
-    for i, entry in enumerate(entries, start=1):
+    media_dir = (ROOT / "media" if media_dir is None else Path(media_dir)).resolve()
+    slides_dir = (ROOT / "slides" if slides_dir is None else Path(slides_dir)).resolve()
+    media_dir.mkdir(parents=True, exist_ok=True)
+    slides = _slides_enabled()
+    work = [_Job(e, quality, media_dir, slides_dir, slides) for e in entries]
+    results: dict[int, RenderedScene] = {}
+    lock = threading.Lock()
+    count = 0
+
+    def report(i: int, scene: RenderedScene) -> None:
+        nonlocal count
+        with lock:
+            count += 1
+            results[i] = scene
+            what = (
+                f"rendered in {scene.seconds:.1f} s" if scene.rendered else "up to date"
+            )
+            log(
+                f"[{count}/{len(work)}] step {scene.entry.step}: {scene.entry.title}"
+                f" ({scene.entry.name}) {what}"
+            )
+
+    pending: list[tuple[int, _Job, str]] = []
+    for i, job in enumerate(work):
+        digest = job.fingerprint()
+        if not force and job.up_to_date(digest):
+            report(i, RenderedScene(job.entry, quality, job.video, False, 0.0))
+        else:
+            pending.append((i, job, digest))
+
+    def run(i: int, job: _Job, digest: str) -> None:
         t0 = time.perf_counter()
-        _render_one(entry, quality)
-        seconds = time.perf_counter() - t0
-        log(
-            f"[{i}/{len(entries)}] step {entry.step}: {entry.title} ({entry.name})"
-            f" done in {seconds:.1f} s"
+        _render_one(job, digest, log)
+        report(
+            i,
+            RenderedScene(job.entry, quality, job.video, True, time.perf_counter() - t0),
         )
-        video = output_path(entry, quality)
-        if not video.exists():
-            raise SceneRenderError(entry, f"manim wrote no video at {video}")
-        done.append(RenderedScene(entry, quality, video, True, seconds))
-    return done
+
+    failures: list[tuple[int, BaseException]] = []
+    if pending:
+        with ThreadPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
+            futures = {pool.submit(run, *p): p[0] for p in pending}
+            for future in as_completed(futures):
+                exc = future.exception()
+                if exc is not None:
+                    failures.append((futures[future], exc))
+                    for other in futures:
+                        other.cancel()
+    if failures:
+        raise min(failures, key=lambda f: f[0])[1]
+    return [results[i] for i in range(len(work))]
 
 
 def _select(only: str | None) -> list[SceneEntry]:
@@ -176,16 +368,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quality", "-q", choices=QUALITIES, default="h")
     parser.add_argument("--only", help="comma-separated storyboard steps, e.g. 1,4,5")
+    parser.add_argument(
+        "--jobs", "-j", type=int, help="scenes rendered at a time (default: JOBS or cores)"
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="render even the scenes that are up to date"
+    )
     args = parser.parse_args(argv)
 
     check_examples()
     started = time.perf_counter()
     try:
-        done = render_scenes(_select(args.only), args.quality)
-    except SceneRenderError as exc:
+        done = render_scenes(
+            _select(args.only), args.quality, jobs=args.jobs, force=args.force
+        )
+    except (SceneRenderError, ValueError) as exc:
         print(f"FAILED: {exc}", file=sys.stderr)
         return 1
-    print(f"\nRendered {len(done)} scene(s) in {time.perf_counter() - started:.0f} s:")
+    fresh = sum(scene.rendered for scene in done)
+    print(
+        f"\n{len(done)} scene(s), {fresh} rendered, in"
+        f" {time.perf_counter() - started:.0f} s:"
+    )
     for scene in done:
         print(f"  {scene.video.relative_to(ROOT)}")
     return 0

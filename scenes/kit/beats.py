@@ -37,6 +37,7 @@ from scenes.kit.captions import Cue, beat_cues
 from scenes.kit.limits import check_drawable
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
+from scenes.perf import stills
 
 __all__ = [
     "Beat",
@@ -132,6 +133,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         config.write_to_movie = writes_movie
         if self._slides_enabled:
             self._output_folder = slides_folder()
+        stills.install(self)  # still stretches encoded cheaply, bit for bit the same
         # The lecture's background travels with the scene, wherever it is reused.
         self.camera.background_color = BACKGROUND
         self.example = self.fixed_example or bpmath.examples.get(self.example_role)

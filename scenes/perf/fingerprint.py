@@ -1,0 +1,99 @@
+"""What a scene's rendered files depend on, as one hash.
+
+A scene is up to date when the fingerprint stored beside its video equals the one
+computed now. The fingerprint covers everything that can change the output: the scene's
+own module, the scene kit and the rest of the ``scenes`` package except the other scenes'
+modules, all of ``bpmath`` (code and data), ``manim.cfg``, the quality, the contents of
+any ``BPMATH_<ROLE>`` example file, the versions of Python and of the packages that draw
+or encode, and whether the slide deck is made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import re
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+__all__ = ["PACKAGES", "fingerprint", "inputs"]
+
+PACKAGES = ("manim", "manim-slides", "numpy", "av", "pycairo", "ManimPango", "scipy")
+"""Distributions whose version is part of the fingerprint."""
+SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
+"""The lecture's scene modules; another scene's module does not affect this one."""
+EXAMPLE_ROLES = ("CHAIN", "WIDE", "TRAINING")
+SKIPPED_DIRS = {"__pycache__"}
+
+
+def _files(folder: Path, *, skip_scene_modules: bool = False) -> Iterable[Path]:
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or SKIPPED_DIRS & set(path.parts):
+            continue
+        if path.suffix in {".pyc", ".pyo"}:
+            continue
+        if skip_scene_modules and path.parent == folder and SCENE_MODULE.match(path.name):
+            continue
+        yield path
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def inputs(
+    root: Path, module_file: Path, quality: str, *, slides: bool
+) -> dict[str, str]:
+    """Every input of one scene's render, each as a short description or hash.
+
+    Parameters
+    ----------
+    root : Path
+        The project root (holds ``scenes/``, ``bpmath/`` and ``manim.cfg``).
+    module_file : Path
+        The scene's module.
+    quality : str
+        Manim's quality letter.
+    slides : bool
+        Whether the manim-slides deck is made as well.
+    """
+    found: dict[str, str] = {
+        "quality": quality,
+        "slides": str(slides),
+        "python": platform.python_version(),
+    }
+    for name in PACKAGES:
+        found[f"version:{name}"] = _version(name)
+    files = [module_file, root / "manim.cfg"]
+    files += _files(root / "scenes", skip_scene_modules=True)
+    files += _files(root / "bpmath")
+    for path in files:
+        key = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        found[f"file:{key}"] = (
+            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+        )
+    for role in EXAMPLE_ROLES:
+        source = os.environ.get(f"BPMATH_{role}")
+        if source:
+            path = Path(source)
+            digest = (
+                hashlib.sha256(path.read_bytes()).hexdigest()
+                if path.is_file()
+                else "missing"
+            )
+            found[f"example:{role}"] = f"{path.resolve()}:{digest}"
+    return found
+
+
+def fingerprint(
+    root: Path, module_file: Path, quality: str, *, slides: bool
+) -> str:
+    """One hash of :func:`inputs`."""
+    text = json.dumps(inputs(root, module_file, quality, slides=slides), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
