@@ -1,0 +1,223 @@
+"""The render speed-ups change no pixel, fall back cleanly, and skip only unchanged work.
+
+* Fast still frames (:mod:`scenes.perf.stills`): a scene with updaters and long stills is
+  rendered at low quality by plain ``manim`` with the fast path and with Manim's own
+  encoding (``BACKPROP_FAST_STILLS=0``); the decoded frames are compared one by one,
+  with no tolerance at all (same count, same duration, every pixel equal).
+* Fallback: with the fast path switched off, or failing at render time, the scene still
+  renders and a one-line notice says so.
+* The runner (:func:`scenes.render.render_scenes`): renders in parallel, renders nothing
+  the second time, renders again when an input changes, and leaves no half-written file
+  when a scene fails.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from manim import tempconfig
+
+from scenes import render
+from scenes.perf import fingerprint, stills, texlock
+from tests.scenes.perf_scene import SHORT, STILLS, PerfEntry, StillsAndUpdaters
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.render
+
+
+def _manim(media_dir: Path, entry: PerfEntry, **env: str) -> subprocess.CompletedProcess:
+    """Plain ``manim -ql`` on ``entry``, as a user would type it (from the root)."""
+    return subprocess.run(
+        [
+            sys.executable, "-m", "manim", "render", "-ql", "--progress_bar", "none",
+            "--media_dir", str(media_dir), entry.path, entry.name,
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _frames(path: Path) -> tuple[list[np.ndarray], float]:
+    """Every decoded frame (RGB) of ``path`` and the video's duration in seconds."""
+    with av.open(str(path)) as container:
+        frames = [f.to_ndarray(format="rgb24") for f in container.decode(video=0)]
+        return frames, container.duration / 1_000_000
+
+
+@pytest.fixture(scope="module")
+def both_ways(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    """The updaters-and-stills scene rendered the fast way and Manim's own way."""
+    out = {}
+    for way, env in (("fast", {}), ("manim", {stills.ENV_SWITCH: "0"})):
+        media = tmp_path_factory.mktemp(way)
+        proc = _manim(media, STILLS, **env)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        out[way] = (proc, render.output_path(STILLS, "l", media))
+    return out
+
+
+def test_fast_stills_change_no_pixel(both_ways):
+    """Same frame count, same duration, every decoded pixel equal (no tolerance)."""
+    fast, fast_seconds = _frames(both_ways["fast"][1])
+    manim, manim_seconds = _frames(both_ways["manim"][1])
+    assert len(fast) == len(manim) > 0
+    assert fast_seconds == manim_seconds
+    mismatched = [i for i, (a, b) in enumerate(zip(fast, manim)) if not np.array_equal(a, b)]
+    assert mismatched == [], f"frames differ from Manim's own encoding: {mismatched[:10]}"
+
+
+def test_the_scene_has_updaters_and_long_stills(both_ways):
+    """What is compared is worth comparing: moving frames and a held still of >= 2 s."""
+    frames, _ = _frames(both_ways["manim"][1])
+    same = [np.array_equal(a, b) for a, b in zip(frames, frames[1:])]
+    longest = run = 0
+    for s in same:
+        run = run + 1 if s else 0
+        longest = max(longest, run)
+    assert longest >= 2 * 15, f"longest still is {longest + 1} frames"
+    assert same.count(False) >= 10, "too few moving frames"
+
+
+def test_fast_way_is_used_and_manims_way_is_announced(both_ways):
+    """The fast render printed no notice; the switched-off one printed one line."""
+    fast_proc, _ = both_ways["fast"]
+    manim_proc, _ = both_ways["manim"]
+    assert "notice:" not in fast_proc.stderr + fast_proc.stdout
+    notices = [ln for ln in manim_proc.stderr.splitlines() if ln.startswith("notice:")]
+    assert notices == [
+        f"notice: fast still frames off ({stills.ENV_SWITCH}=0); Manim's own encoding"
+        " is used"
+    ]
+
+
+def test_install_swaps_in_the_fast_writer(tmp_path):
+    """Under a movie-writing config a lecture scene gets the still-aware file writer."""
+    with tempconfig({"media_dir": str(tmp_path), "write_to_movie": True}):
+        scene = StillsAndUpdaters()
+        assert type(scene.renderer.file_writer) is stills.FastStillFileWriter
+
+
+class _BrokenReformatter:
+    def reformat(self, *args, **kwargs):
+        raise RuntimeError("no converter here")
+
+
+def test_a_failing_conversion_falls_back_with_a_notice(tmp_path, monkeypatch, capfd):
+    """If converting a still fails at render time, Manim's way finishes the video."""
+    monkeypatch.setattr(av.video.reformatter, "VideoReformatter", _BrokenReformatter)
+    monkeypatch.setitem(stills._working, "conversion", True)
+    monkeypatch.setattr(stills, "_notified", set())
+    config = {
+        "media_dir": str(tmp_path),
+        "write_to_movie": True,
+        "disable_caching": True,
+        "progress_bar": "none",
+        "quality": "low_quality",
+        "output_file": "fallback",
+    }
+    with tempconfig(config):
+        scene = StillsAndUpdaters()
+        scene.render()
+        frame_rate = scene.camera.frame_rate
+        expected = round(scene.renderer.time * frame_rate)
+    notices = [ln for ln in capfd.readouterr().err.splitlines() if "notice:" in ln]
+    assert len(notices) == 1 and "converting a still frame failed" in notices[0]
+    video = next(tmp_path.rglob("fallback.mp4"))
+    frames, _ = _frames(video)
+    assert len(frames) == expected
+
+
+def test_cache_lock_is_exclusive(tmp_path):
+    """While one holder has a cache folder's lock, nobody else can take it."""
+    with texlock.cache_lock(tmp_path):
+        with (tmp_path / texlock.LOCK_NAME).open("a") as other:
+            with pytest.raises(BlockingIOError):
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with (tmp_path / texlock.LOCK_NAME).open("a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free again
+
+
+def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
+    """Quality, slides and an example file's contents change it; nothing else does."""
+    module = ROOT / STILLS.path
+
+    def digest(quality="l", slides=False):
+        return fingerprint.fingerprint(ROOT, module, quality, slides=slides)
+
+    base = digest()
+    assert digest() == base
+    assert digest(quality="h") != base
+    assert digest(slides=True) != base
+    example = tmp_path / "chain.toml"
+    example.write_text((ROOT / "bpmath/data/example.toml").read_text())
+    monkeypatch.setenv("BPMATH_CHAIN", str(example))
+    with_file = digest()
+    assert with_file != base
+    example.write_text(example.read_text().replace("input = 0.5", "input = 0.6"))
+    assert digest() != with_file
+    inputs = fingerprint.inputs(ROOT, module, "l", slides=False)
+    assert "file:scenes/kit/beats.py" in inputs
+    assert "file:bpmath/examples.py" in inputs
+    assert "file:manim.cfg" in inputs
+    assert not any(key.startswith("file:scenes/s0") for key in inputs), "other scenes"
+
+
+def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path, monkeypatch):
+    """Two scenes at once; a re-run renders nothing; a changed input renders again."""
+    dirs = {"media_dir": tmp_path / "media", "slides_dir": tmp_path / "slides"}
+    lines: list[str] = []
+    first = render.render_scenes([SHORT, STILLS], "l", log=lines.append, jobs=2, **dirs)
+    assert [s.rendered for s in first] == [True, True]
+    assert [s.entry for s in first] == [SHORT, STILLS]
+    assert len(lines) == 2 and all("rendered in" in line for line in lines)
+    stamps = {s.video: s.video.stat().st_mtime_ns for s in first}
+    for scene in first:
+        frames, seconds = _frames(scene.video)
+        assert frames and seconds > 0
+
+    again = render.render_scenes([SHORT, STILLS], "l", log=lines.append, jobs=2, **dirs)
+    assert [s.rendered for s in again] == [False, False]
+    assert {s.video: s.video.stat().st_mtime_ns for s in again} == stamps
+
+    example = tmp_path / "chain.toml"
+    example.write_text((ROOT / "bpmath/data/example.toml").read_text())
+    monkeypatch.setenv("BPMATH_CHAIN", str(example))
+    changed = render.render_scenes([SHORT], "l", log=lines.append, jobs=1, **dirs)
+    assert [s.rendered for s in changed] == [True]
+    forced = render.render_scenes([SHORT], "l", log=lines.append, force=True, **dirs)
+    assert [s.rendered for s in forced] == [True]
+    leftovers = [p for p in (tmp_path / "media").rglob("*") if ".rendering-" in p.name]
+    assert leftovers == []
+
+
+def test_a_failed_render_leaves_the_old_video_and_no_temporary(tmp_path):
+    """A scene that fails raises SceneRenderError naming it; nothing half-written stays."""
+    dirs = {"media_dir": tmp_path / "media", "slides_dir": tmp_path / "slides"}
+    broken = PerfEntry(0, "perf_scene", "NoSuchScene", "a scene that is not there")
+    video = render.output_path(broken, "l", dirs["media_dir"])
+    video.parent.mkdir(parents=True)
+    video.write_bytes(b"the previous video")
+    with pytest.raises(render.SceneRenderError, match="NoSuchScene"):
+        render.render_scenes([broken], "l", log=lambda _: None, jobs=1, **dirs)
+    assert video.read_bytes() == b"the previous video"
+    names = [p.name for p in (tmp_path / "media").rglob("*")]
+    assert not [n for n in names if ".rendering-" in n or n.startswith(".perf_scene-")]
+
+
+def test_jobs_must_be_positive(monkeypatch):
+    """A bad JOBS value is an error that names it."""
+    monkeypatch.setenv("JOBS", "0")
+    with pytest.raises(ValueError, match="JOBS='0'"):
+        render.default_jobs()
+    monkeypatch.setenv("JOBS", "3")
+    assert render.default_jobs() == 3
