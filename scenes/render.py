@@ -14,7 +14,7 @@ missing or out of date and returns where each video is.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import bpmath
+from scenes.kit.beats import slides_folder
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
 from scenes.perf import fingerprint, placement
@@ -116,7 +117,11 @@ def _slides_enabled() -> bool:
     """Whether scenes are manim-slides ``Slide`` objects (mirrors ``kit.beats``)."""
     if os.environ.get("BACKPROP_PLAIN_SCENES"):
         return False
-    return importlib.util.find_spec("manim_slides") is not None
+    try:
+        import manim_slides  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def default_jobs() -> int:
@@ -142,7 +147,6 @@ class _Job:
     entry: SceneEntry
     quality: str
     media_dir: Path
-    slides_dir: Path
     slides: bool
 
     @property
@@ -152,6 +156,11 @@ class _Job:
     @property
     def stamp(self) -> Path:
         return self.video.with_name(f".{self.entry.name}.fingerprint")
+
+    @property
+    def slides_dir(self) -> Path:
+        """Where the scene's deck goes: ``kit.beats.slides_folder`` of ``media_dir``."""
+        return slides_folder(RESOLUTION_DIRS[self.quality], self.media_dir)
 
     @property
     def slide_deck(self) -> Path:
@@ -173,18 +182,45 @@ class _Job:
         return not self.slides or self.slide_deck.is_file()
 
 
+def _move_deck(staged: Path, job: _Job) -> None:
+    """Move the deck rendered under ``staged`` (a slides folder) to ``job.slides_dir``.
+
+    manim-slides records each slide's file by absolute path, so the staged folder's
+    prefix is replaced by the final one in the deck; the deck is written last.
+    """
+    name = job.entry.name
+    deck = json.loads((staged / f"{name}.json").read_text(encoding="utf-8"))
+    old, new = str(staged), str(job.slides_dir)
+    for slide in deck.get("slides", []):
+        for key in ("file", "rev_file"):
+            value = slide.get(key)
+            if isinstance(value, str) and value.startswith(old):
+                slide[key] = new + value[len(old) :]
+    placement.replace_dir(staged / "files" / name, job.slides_dir / "files" / name)
+    placement.write_text_atomically(job.slide_deck, json.dumps(deck, indent=2))
+
+
 def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
-    """Render ``job`` under temporary names, then move its files into place."""
+    """Render ``job`` in a staging folder, then move its files into place.
+
+    Manim writes everything (partial movies, the video, its captions, the slide deck)
+    under ``<media>/.<module>-<quality>-*/media``, sharing only the LaTeX and Pango
+    caches of ``<media>``; the finished files are moved where plain ``manim`` puts them.
+    """
     entry = job.entry
-    video_dir = job.video.parent
-    video_dir.mkdir(parents=True, exist_ok=True)
+    job.media_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(
         tempfile.mkdtemp(prefix=f".{entry.module}-{job.quality}-", dir=job.media_dir)
     )
-    temp_name = f".{entry.name}.rendering-{os.getpid()}-{staging.name[-8:]}"
-    temp_video = video_dir / f"{temp_name}.mp4"
-    temp_captions = temp_video.with_suffix(".srt")
+    staged = _Job(entry, job.quality, staging / "media", job.slides)
     try:
+        # Read as the folder-wide manim.cfg (cwd), beside the project's --config_file.
+        (staging / "manim.cfg").write_text(
+            "[CLI]\n"
+            f"tex_dir = {job.media_dir / 'Tex'}\n"
+            f"text_dir = {job.media_dir / 'texts'}\n",
+            encoding="utf-8",
+        )
         cmd = [
             sys.executable,
             "-m",
@@ -203,9 +239,7 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
             "--config_file",
             str(ROOT / "manim.cfg"),
             "--media_dir",
-            str(job.media_dir),
-            "-o",
-            temp_name,
+            str(staged.media_dir),
             str(ROOT / entry.path),
             entry.name,
         ]
@@ -215,7 +249,6 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
         )
         output = staging / "manim.log"
         with output.open("w", encoding="utf-8") as out:
-            # cwd = staging: manim-slides writes its deck to ./slides, moved below.
             proc = subprocess.run(cmd, cwd=staging, env=env, stdout=out, stderr=out)
         text = output.read_text(encoding="utf-8", errors="replace")
         for line in text.splitlines():
@@ -223,28 +256,21 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
                 log(f"  {entry.name}: {line}")
         if proc.returncode != 0:
             raise SceneRenderError(entry, "\n".join(text.splitlines()[-30:]))
-        if not temp_video.is_file():
-            raise SceneRenderError(entry, f"manim wrote no video at {temp_video}")
-        staged_deck = staging / "slides" / f"{entry.name}.json"
-        if job.slides and not staged_deck.is_file():
-            raise SceneRenderError(entry, f"manim-slides wrote no deck {staged_deck}")
+        if not staged.video.is_file():
+            raise SceneRenderError(entry, f"manim wrote no video at {staged.video}")
+        if job.slides and not staged.slide_deck.is_file():
+            raise SceneRenderError(entry, f"manim-slides wrote no deck {staged.slide_deck}")
         # Everything is complete: move it where plain manim puts it.
-        placement.replace_file(temp_video, job.video)
+        placement.replace_file(staged.video, job.video)
         captions = job.video.with_suffix(".srt")
-        if temp_captions.is_file():
-            placement.replace_file(temp_captions, captions)
+        if staged.video.with_suffix(".srt").is_file():
+            placement.replace_file(staged.video.with_suffix(".srt"), captions)
         else:
             captions.unlink(missing_ok=True)  # a stale file would describe old frames
         if job.slides:
-            placement.replace_dir(
-                staging / "slides" / "files" / entry.name,
-                job.slides_dir / "files" / entry.name,
-            )
-            placement.replace_file(staged_deck, job.slide_deck)
+            _move_deck(staged.slides_dir, job)
         placement.write_text_atomically(job.stamp, digest + "\n")
     finally:
-        temp_video.unlink(missing_ok=True)
-        temp_captions.unlink(missing_ok=True)
         shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -256,7 +282,6 @@ def render_scenes(
     jobs: int | None = None,
     force: bool = False,
     media_dir: Path | None = None,
-    slides_dir: Path | None = None,
 ) -> list[RenderedScene]:
     """Render what is out of date among ``entries`` (default: the whole lecture).
 
@@ -278,9 +303,10 @@ def render_scenes(
         Processes at a time; default :func:`default_jobs` (``JOBS`` or the cores).
     force : bool
         Render even the scenes that are up to date.
-    media_dir, slides_dir : Path, optional
-        Where videos and the slide deck go; default ``media/`` and ``slides/`` of the
-        project, where plain ``manim`` run from the project root puts them.
+    media_dir : Path, optional
+        Where videos, captions and slide decks go (``videos/<module>/<res>/`` and
+        ``slides/<res>/``); default the project's ``media/``, where plain ``manim`` run
+        from the project root puts them.
 
     Returns
     -------
@@ -301,10 +327,9 @@ def render_scenes(
         raise ValueError(f"jobs={jobs}: at least one process is needed")
     entries = list(SCENES if entries is None else entries)
     media_dir = (ROOT / "media" if media_dir is None else Path(media_dir)).resolve()
-    slides_dir = (ROOT / "slides" if slides_dir is None else Path(slides_dir)).resolve()
     media_dir.mkdir(parents=True, exist_ok=True)
     slides = _slides_enabled()
-    work = [_Job(e, quality, media_dir, slides_dir, slides) for e in entries]
+    work = [_Job(e, quality, media_dir, slides) for e in entries]
     results: dict[int, RenderedScene] = {}
     lock = threading.Lock()
     count = 0

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -174,7 +175,7 @@ def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
 
 def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path, monkeypatch):
     """Two scenes at once; a re-run renders nothing; a changed input renders again."""
-    dirs = {"media_dir": tmp_path / "media", "slides_dir": tmp_path / "slides"}
+    dirs = {"media_dir": tmp_path / "media"}
     lines: list[str] = []
     first = render.render_scenes([SHORT, STILLS], "l", log=lines.append, jobs=2, **dirs)
     assert [s.rendered for s in first] == [True, True]
@@ -202,7 +203,7 @@ def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path
 
 def test_a_failed_render_leaves_the_old_video_and_no_temporary(tmp_path):
     """A scene that fails raises SceneRenderError naming it; nothing half-written stays."""
-    dirs = {"media_dir": tmp_path / "media", "slides_dir": tmp_path / "slides"}
+    dirs = {"media_dir": tmp_path / "media"}
     broken = PerfEntry(0, "perf_scene", "NoSuchScene", "a scene that is not there")
     video = render.output_path(broken, "l", dirs["media_dir"])
     video.parent.mkdir(parents=True)
@@ -221,3 +222,26 @@ def test_jobs_must_be_positive(monkeypatch):
         render.default_jobs()
     monkeypatch.setenv("JOBS", "3")
     assert render.default_jobs() == 3
+
+
+def test_runner_moves_the_slide_deck_into_place(tmp_path, monkeypatch, both_ways):
+    """With manim-slides on, the deck lands in media/slides/<res>, one slide per beat;
+    the video and its captions are those plain ``manim`` writes."""
+    monkeypatch.delenv("BACKPROP_PLAIN_SCENES", raising=False)
+    media = tmp_path / "media"
+    (done,) = render.render_scenes([STILLS], "l", log=lambda _: None, media_dir=media)
+    deck_path = media / "slides" / "480p15" / f"{STILLS.name}.json"
+    deck = json.loads(deck_path.read_text())
+    assert len(deck["slides"]) == 2  # StillsAndUpdaters has two beats
+    for slide in deck["slides"]:
+        path = Path(slide["file"])
+        assert path.is_relative_to(deck_path.parent / "files" / STILLS.name), path
+        assert path.is_file()
+    frames, _ = _frames(done.video)
+    slide_frames = sum(len(_frames(Path(s["file"]))[0]) for s in deck["slides"])
+    assert slide_frames == len(frames)
+    assert not [p for p in media.iterdir() if p.name.startswith(".perf_scene-")]
+    plain = both_ways["fast"][1]
+    assert done.video.read_bytes() == plain.read_bytes()
+    captions = plain.with_suffix(".srt")
+    assert done.video.with_suffix(".srt").read_text() == captions.read_text() != ""
