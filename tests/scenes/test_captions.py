@@ -130,3 +130,16 @@ def test_every_scene_captions_every_note_by_the_rules(module, example):
     problems = cue_problems(list(run.captions), notes, windows)
     assert not problems, "\n".join(problems)
     assert run.captions[-1].end <= run.duration + EPS
+
+
+@pytest.mark.parametrize(("module", "example"), scene_cases(("default",)))
+def test_every_moment_of_a_scene_belongs_to_a_beat(module, example):
+    """Nothing plays before the first beat or after the last: one slide per beat."""
+    run = build_cached(module, example)
+    assert run.captions[0].start == 0.0, (
+        f"{module}: {run.captions[0].start:.2f} s play before the first beat"
+        " (manim-slides would make a slide without a note of them)"
+    )
+    assert run.duration == pytest.approx(run.snapshots[-1].time), (
+        f"{module}: something plays after the last beat"
+    )
