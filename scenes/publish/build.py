@@ -16,6 +16,7 @@ is rebuilt only when its inputs (or this package's code) changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -90,7 +91,11 @@ class _Steps:
         self.stamps = Stamps(folder)
         self.videos = [p.video for p in parts]
         self.titles = [_chapter_title(p.entry) for p in parts]
-        self.infos = [video.probe(v) for v in self.videos]
+
+    @functools.cached_property
+    def infos(self) -> list[video.VideoInfo]:
+        """Frame count and rate of each scene video (read only when a step needs them)."""
+        return [video.probe(v) for v in self.videos]
 
     def _stamp(self, files: Sequence[Path], step: str) -> str:
         return fingerprint(files, step=step, titles=self.titles, code=_CODE_VERSION)
