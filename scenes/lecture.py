@@ -48,5 +48,6 @@ SCENES: tuple[SceneEntry, ...] = (
         7, "s07_training_examples", "ManyTrainingExamples", "Many training examples"
     ),
     SceneEntry(8, "s08_gradient_vector", "GradientVectorScene", "The gradient vector"),
+    SceneEntry(9, "s09_more_neurons", "MoreNeuronsPerLayer", "More neurons per layer"),
     SceneEntry(11, "s11_stepping_downhill", "SteppingDownhill", "Stepping downhill"),
 )

@@ -20,7 +20,9 @@ from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
 from scenes.kit.number_line import VariableNumberLine, nice_range, shared_ranges
 from scenes.kit.parameter_lines import ParameterLines
+from scenes.kit.path_sum import PathSum
 from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color
+from scenes.kit.sums import CostSum, WeightedSumLines
 from scenes.kit.tables import ColumnVector, ValueTable
 from scenes.kit.values import (
     ExampleValues,
@@ -31,7 +33,9 @@ from scenes.kit.values import (
     formula,
     shown_values,
     tag,
+    tiered_decimals,
 )
+from scenes.kit.weight_matrix import WeightMatrix
 
 __all__ = [
     "SYMBOL_COLORS",
@@ -39,6 +43,7 @@ __all__ = [
     "ChainRuleProduct",
     "ColumnVector",
     "CostCurve",
+    "CostSum",
     "DependencyTree",
     "ExampleValues",
     "Factor",
@@ -47,12 +52,15 @@ __all__ = [
     "NudgeMarker",
     "NudgeRipple",
     "ParameterLines",
+    "PathSum",
     "Quantity",
     "Shown",
     "SignedBars",
     "ValueNumber",
     "ValueTable",
     "VariableNumberLine",
+    "WeightMatrix",
+    "WeightedSumLines",
     "allow_overlap",
     "average_formula",
     "color_fraction",
@@ -67,5 +75,6 @@ __all__ = [
     "shown_values",
     "speaking_time",
     "tag",
+    "tiered_decimals",
     "weight_color",
 ]

@@ -260,23 +260,48 @@ class ChainRuleProduct(VGroup):
         wrt: str = "w",
         nudge: tuple[str, float] | None = None,
         font_size: float = FONT_SIZE,
+        j: int = 0,
+        k: int = 0,
+        letters: bool = False,
     ) -> ChainRuleProduct:
-        """∂C0/∂w^(layer), ∂C0/∂b^(layer) or ∂C0/∂a^(layer-1) as three factors."""
+        """∂C0/∂w^(layer), ∂C0/∂b^(layer) or ∂C0/∂a^(layer-1) as three factors.
+
+        On a network with several neurons a layer, ``j`` and ``k`` pick w_jk, b_j or
+        a_k (through neuron j); the symbols carry the subscripts, as numbers or, with
+        ``letters``, as the lecture's letters j and k (the values are those of ``j``,
+        ``k``). A chain has no subscripts.
+        """
         L = values.net.L  # noqa: N806 - the lecture's L
         if wrt not in ("w", "b", "a"):
             raise ValueError(f"wrt must be 'w', 'b' or 'a', got {wrt!r}")
         up, prev = layer_tex(layer, L), layer_tex(layer - 1, L)
-        z, a = (f"z^{{{up}}}", "z"), (f"a^{{{up}}}", "a")
+        if values.net.is_chain:
+            sj = sk = sjk = ""
+        else:
+            jj, kk = ("j", "k") if letters else (str(j), str(k))
+            sj, sk, sjk = f"_{{{jj}}}", f"_{{{kk}}}", f"_{{{jj}{kk}}}"
+        z, a = (f"z{sj}^{{{up}}}", "z"), (f"a{sj}^{{{up}}}", "a")
         target, first, product = {
-            "w": ((f"w^{{{up}}}", "w"), Quantity("a", layer - 1), "dC/dw"),
-            "b": ((f"b^{{{up}}}", "b"), "1", "dC/db"),
-            "a": ((f"a^{{{prev}}}", "a"), Quantity("w", layer), "dC/da"),
+            "w": (
+                (f"w{sjk}^{{{up}}}", "w"),
+                Quantity("a", layer - 1, j=k),
+                Quantity("dC/dw", layer, j=j, k=k),
+            ),
+            "b": ((f"b{sj}^{{{up}}}", "b"), "1", Quantity("dC/db", layer, j=j)),
+            "a": (
+                (f"a{sk}^{{{prev}}}", "a"),
+                Quantity("w", layer, j=j, k=k),
+                Quantity("path", layer, j=j, k=k),
+            ),
         }[wrt]
-        product_q = Quantity(product, layer - 1 if wrt == "a" else layer)
+        if wrt == "a" and values.net.sizes[layer] == 1:
+            # one path only: the product is the whole sensitivity of a^(layer-1)
+            product = Quantity("dC/da", layer - 1, j=k)
+        product_q = product
         factors = [
             Factor.partial(z, target, first),
-            Factor.partial(a, z, Quantity("sigma'", layer)),
-            Factor.partial(("C_0", "C"), a, Quantity("dC/da", layer)),
+            Factor.partial(a, z, Quantity("sigma'", layer, j=j)),
+            Factor.partial(("C_0", "C"), a, Quantity("dC/da", layer, j=j)),
         ]
         ratio = None
         if nudge is not None:

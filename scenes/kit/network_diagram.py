@@ -28,6 +28,7 @@ import numpy as np
 from manim import (
     BLACK,
     DOWN,
+    LEFT,
     UP,
     Animation,
     AnimationGroup,
@@ -43,7 +44,7 @@ from manim import (
 
 import bpmath
 from scenes.kit.notation import layer_tex
-from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, color_of, weight_color
+from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED, color_of, weight_color
 from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 
 __all__ = ["NetworkDiagram"]
@@ -77,11 +78,15 @@ class NetworkDiagram(VGroup):
         Whether to write a_j^(l) inside each neuron (needs activations).
     symbolic : bool
         Whether default labels name layers as ``(L)``, ``(L-1)``... or by number.
+    first_layer : int
+        The leftmost layer drawn (default 0, the input). ``first_layer=L-1`` draws only
+        the last two layers, the lecture's close-up of layers L-1 and L; layers are still
+        addressed by their math index.
 
     Attributes
     ----------
     layers : VGroup
-        One VGroup of circles per layer, ``layers[l][j]``.
+        One VGroup of circles per drawn layer, ``layers[l - first_layer][j]``.
     edges : VGroup
         Every edge line.
     values_group : VGroup
@@ -104,6 +109,7 @@ class NetworkDiagram(VGroup):
         symbolic: bool = True,
         max_width: float = 12.5,
         max_height: float = 5.5,
+        first_layer: int = 0,
     ) -> None:
         super().__init__()
         if isinstance(source, ExampleValues):
@@ -118,23 +124,32 @@ class NetworkDiagram(VGroup):
             )
         self.trace, self.example, self.radius = trace, example, radius
         self.sizes, self.L, self.symbolic = self.net.sizes, self.net.L, symbolic
-        widest = max(self.sizes)
-        layer_spacing = min(layer_spacing, (max_width - 2 * radius) / self.L)
+        if not 0 <= first_layer < self.L:
+            raise ValueError(
+                f"first_layer must be in 0..{self.L - 1} (L - 1 at most, so two layers"
+                f" are drawn), got {first_layer}"
+            )
+        self.first = first_layer
+        drawn = range(first_layer, self.L + 1)
+        widest = max(self.sizes[l] for l in drawn)
+        layer_spacing = min(
+            layer_spacing, (max_width - 2 * radius) / (self.L - first_layer)
+        )
         if widest > 1:
             neuron_spacing = min(
                 neuron_spacing, (max_height - 2 * radius) / (widest - 1)
             )
         self.layer_spacing, self.neuron_spacing = layer_spacing, neuron_spacing
 
-        self.layers = VGroup(*(self._column(l) for l in range(self.L + 1)))
+        self.layers = VGroup(*(self._column(l) for l in drawn))
         self.edges = VGroup()
         self._edges: dict[tuple[int, int, int], Line] = {}
         self._add_edges()
         self.readouts: dict[tuple[int, int], ValueNumber] = {}
         self.values_group = VGroup()
         if show_values and trace is not None:
-            for l, n in enumerate(self.sizes):
-                for j in range(n):
+            for l in drawn:
+                for j in range(self.sizes[l]):
                     self.values_group.add(self._readout(l, j, decimals))
         self.add(self.edges, self.layers, self.values_group)
         self.center()
@@ -156,13 +171,14 @@ class NetworkDiagram(VGroup):
             a = None if self.trace is None else float(self.trace.a(layer)[j])
             circle.set_fill(color_of("a"), opacity=0.0 if a is None else _brightness(a))
             y = ((n - 1) / 2 - j) * self.neuron_spacing
-            circle.move_to(np.array([layer * self.layer_spacing, y, 0.0]))
+            x = (layer - self.first) * self.layer_spacing
+            circle.move_to(np.array([x, y, 0.0]))
             column.add(circle)
         return column
 
     def _add_edges(self) -> None:
         largest = max(float(np.max(np.abs(w))) for w in self.net.weights)
-        for l in range(1, self.L + 1):
+        for l in range(self.first + 1, self.L + 1):
             for (j, k), w in np.ndenumerate(self.net.weight(l)):
                 start, end = (
                     self.neuron(l - 1, k).get_center(),
@@ -200,17 +216,25 @@ class NetworkDiagram(VGroup):
             raise ValueError(
                 f"no neuron (layer={layer}, j={j}) in a network of sizes {self.sizes}"
             )
+        if layer < self.first:
+            raise ValueError(
+                f"layer {layer} is not drawn: this diagram starts at layer {self.first}"
+            )
 
     def neuron(self, layer: int, j: int = 0) -> Circle:
         """The circle of neuron j of ``layer`` (0 is the input, L the output)."""
         self._check_neuron(layer, j)
-        return self.layers[layer][j]
+        return self.layers[layer - self.first][j]
 
     def edge(self, layer: int, j: int = 0, k: int = 0) -> Line:
         """The edge of w_jk^(layer): from neuron k of layer-1 to neuron j of ``layer``."""
         try:
             return self._edges[(layer, j, k)]
         except KeyError:
+            if 1 <= layer <= self.first:
+                raise ValueError(
+                    f"w^({layer}) is not drawn: this diagram starts at layer {self.first}"
+                ) from None
             raise ValueError(
                 f"no weight w_{j}{k}^({layer}) in a network of sizes {self.sizes}"
             ) from None
@@ -218,7 +242,7 @@ class NetworkDiagram(VGroup):
     def layer(self, layer: int) -> VGroup:
         """All circles of ``layer`` (0..L)."""
         self._check_neuron(layer, 0)
-        return self.layers[layer]
+        return self.layers[layer - self.first]
 
     def readout(self, layer: int, j: int = 0) -> ValueNumber:
         """The value written inside neuron j of ``layer``."""
@@ -245,8 +269,8 @@ class NetworkDiagram(VGroup):
         layers 1..``layer``.
         """
         group = VGroup(*(e for (l, _, _), e in self._edges.items() if l <= layer))
-        for l in range(layer):
-            group.add(self.layers[l])
+        for l in range(self.first, layer):
+            group.add(self.layers[l - self.first])
             group.add(*(r for (rl, _), r in self.readouts.items() if rl == l))
         return group
 
@@ -324,7 +348,81 @@ class NetworkDiagram(VGroup):
             return MathTex(tex, font_size=size, color=color_of(symbol))
         return formula((tex, symbol), "=", value, font_size=size)
 
+    def index_labels(
+        self,
+        layer: int,
+        letter: str,
+        direction: np.ndarray = LEFT,
+        font_size: float = LABEL_SIZE - 6,
+    ) -> VGroup:
+        """``k=0``, ``k=1``... beside each neuron of ``layer`` (muted, small).
+
+        The lecture's index letter of the layer with each neuron's number; ``labels[j]``
+        belongs to neuron j.
+        """
+        self._check_neuron(layer, 0)
+        return VGroup(
+            *(
+                MathTex(f"{letter}={j}", font_size=font_size, color=MUTED).next_to(
+                    self.neuron(layer, j), direction, buff=0.12
+                )
+                for j in range(self.sizes[layer])
+            )
+        )
+
+    def column_label(
+        self,
+        layer: int,
+        letter: str,
+        direction: np.ndarray = DOWN,
+        font_size: float = LABEL_SIZE,
+    ) -> MathTex:
+        """``a_k^{(L-1)}`` (with ``letter``) under (or over) the whole column of ``layer``."""
+        tex = f"a_{{{letter}}}^{{{self._sup(layer)}}}"
+        label = MathTex(tex, font_size=font_size, color=color_of("a"))
+        return label.next_to(self.layer(layer), direction, buff=0.2)
+
     # --- motion --------------------------------------------------------------------
+
+    def path_highlight(self, layer: int, j: int, k: int) -> VGroup:
+        """A lasting mark of the path k → j into ``layer``: the edge and both neurons.
+
+        The edge of w_jk^(layer) is traced over in the highlight colour and rings are
+        drawn round neuron k of layer-1 and neuron j of ``layer``. Returned, not added:
+        ``Create`` it while the path is discussed, ``FadeOut`` it after.
+        """
+        edge = self.edge(layer, j, k).copy()
+        edge.set_stroke(HIGHLIGHT, width=max(edge.get_stroke_width() + 2, 4))
+        rings = VGroup(
+            *(
+                Circle(radius=self.radius * 1.18)
+                .set_stroke(HIGHLIGHT, 4)
+                .move_to(self.neuron(l, i))
+                for l, i in ((layer - 1, k), (layer, j))
+            )
+        )
+        group = VGroup(edge, rings)
+        group.path = (layer, j, k)
+        return group
+
+    def follow(
+        self, values: ExampleValues, nudge: tuple[str, float] | None
+    ) -> list[Animation]:
+        """Animations that relight every drawn neuron and rewrite its value.
+
+        With ``nudge=(parameter, delta)`` the neurons show the real network re-run after
+        that nudge (from bpmath, through ``values``); with ``None`` they go back to the
+        unnudged values. Readouts stay tagged with the quantity they now show.
+        """
+        animations: list[Animation] = []
+        for (layer, j), readout in self.readouts.items():
+            q = Quantity("a", layer, j=j, example=self.example, nudge=nudge)
+            shown = values.shown(q, readout.num_decimal_places)
+            circle = self.neuron(layer, j)
+            animations.append(circle.animate.set_fill(opacity=_brightness(shown.value)))
+            animations.append(readout.animate.show(shown).move_to(circle))
+        return animations
+
 
     def highlight_path(
         self,

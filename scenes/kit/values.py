@@ -10,6 +10,7 @@ Vocabulary of ``Quantity.name`` (``layer``, ``j``, ``k`` as in the lecture):
 
 =================  ==============================================================
 ``a z w b y C``    a_j^(layer), z_j^(layer), w_jk^(layer), b_j^(layer), y_j, C0
+``C term``         (a_j^(L) − y_j)², output neuron j's share of C0 (they sum to C0)
 ``dC/dw dC/db``    ∂C0/∂w_jk^(layer), ∂C0/∂b_j^(layer)
 ``dC/da dC/dz``    ∂C0/∂a_j^(layer) (layer 0..L), ∂C0/∂z_j^(layer)
 ``sigma'``         σ'(z_j^(layer))
@@ -32,6 +33,7 @@ then mean their values *after* the nudge.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -50,6 +52,7 @@ __all__ = [
     "decimals_for",
     "distinct_decimals",
     "exact_decimals",
+    "tiered_decimals",
     "formula",
     "shown_values",
     "tag",
@@ -162,6 +165,8 @@ class ExampleValues:
         grads = bpmath.backward(net, x, y)
         if name == "C":
             return grads.cost
+        if name == "C term":
+            return float((trace.output[j] - y[j]) ** 2)
         if name == "path":
             return bpmath.path_terms(net, x, y, l, k).terms[j].product
         getter = {
@@ -358,3 +363,58 @@ def distinct_decimals(a: float, b: float, minimum: int = 3, maximum: int = 6) ->
         if bpmath.format_value(a, digits) != bpmath.format_value(b, digits):
             return digits
     return maximum
+
+
+Check = tuple[Iterable[float], float, Any, int, int]
+"""``(parts, exact, combine, parts_tier, result_tier)`` for :func:`tiered_decimals`."""
+
+
+def tiered_decimals(
+    checks: Iterable[Check],
+    tiers: int,
+    minimum: int = 3,
+    extra: int = 2,
+    maximum: int = 8,
+) -> tuple[int, ...]:
+    """Decimals of each tier of shown numbers at which every check agrees.
+
+    Numbers on screen often form tiers: factors make a product, products (terms) make
+    a sum. Tier 0 is the final result; each later tier (the parts that make it) may be
+    printed with up to ``extra`` more decimals than the tier before, because several
+    rounded parts can only reproduce a rounded result when they are a little finer.
+    A check ``(parts, exact, combine, parts_tier, result_tier)`` says that ``combine``
+    (``"product"``, ``"sum"``, ``"mean"`` or a callable) of the parts rounded at their
+    tier's decimals, rounded at the result tier's decimals, equals ``exact`` rounded
+    the same way. The answer keeps the finest tier as short as possible, then the
+    coarser ones; every tier has at least ``minimum`` decimals.
+
+    >>> tiered_decimals([([0.71992, 0.98807, 0.48485, 0.01656], 2.20941, "sum", 1, 0)], 2)
+    (3, 4)
+    """
+    checks = [(list(p), float(e), c, pt, rt) for p, e, c, pt, rt in checks]
+    if not checks or tiers < 1:
+        raise ValueError("tiered_decimals needs at least one check and one tier")
+    candidates = [(d,) for d in range(minimum, maximum + 1)]
+    for _ in range(tiers - 1):
+        candidates = [
+            (*c, d) for c in candidates for d in range(c[-1], min(c[-1] + extra, maximum) + 1)
+        ]
+    for tiers_d in sorted(candidates, key=lambda c: (c[-1], c)):
+        if all(_agrees(p, e, c, tiers_d[pt], tiers_d[rt]) for p, e, c, pt, rt in checks):
+            return tiers_d
+    return (maximum,) * tiers
+
+
+def _agrees(parts: list[float], exact: float, combine, p: int, d: int) -> bool:
+    """``combine`` of ``parts`` rounded at ``p`` rounds at ``d`` as ``exact`` does."""
+    shown = [round(float(x), p) for x in parts]
+    combined = combine(shown) if callable(combine) else _COMBINE[combine](shown)
+    got, want = round(float(combined), d), round(float(exact), d)
+    return got == want or (got == 0 and want == 0)
+
+
+_COMBINE = {
+    "product": math.prod,
+    "sum": math.fsum,
+    "mean": lambda v: math.fsum(v) / len(v),
+}

@@ -98,6 +98,7 @@ def _plain(net: bpmath.Network, p: _Pass, y, q: Quantity) -> float:
         "a": lambda: p.a[l][j],
         "z": lambda: p.z[l][j],
         "C": lambda: p.cost,
+        "C term": lambda: (p.a[net.L][j] - y[j]) ** 2,
         "sigma'": lambda: _sigma_prime(net, p.z[l])[j],
         # ∂C0/∂w_jk = a_k^(l-1) · σ'(z_j) · ∂C0/∂a_j, the three factors multiplied here
         "dC/dw": lambda: p.a[l - 1][k] * _sigma_prime(net, p.z[l])[j] * p.dC_da[l][j],
