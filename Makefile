@@ -13,7 +13,7 @@ QUALITY ?= h
 
 REVEAL   := tools/revealjs/node_modules/.package-lock.json
 
-.PHONY: help setup system test test-fast video preview lecture bench lint golden clean
+.PHONY: help setup system test test-fast video preview lecture bench bench-render lint golden clean
 
 help:
 	@echo "make test     install what is missing, run every test"
@@ -22,6 +22,7 @@ help:
 	@echo "make lecture  the whole lecture: one video with chapters and captions, .srt/.vtt,"
 	@echo "              an offline slide deck and a PPTX, in media/lecture/ (QUALITY=l|m|h)"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
+	@echo "make bench-render  render the whole lecture from scratch and time it (QUALITY=h|l)"
 	@echo "make golden   re-create the golden frames after an intended visual change"
 	@echo "make lint     ruff"
 
@@ -61,6 +62,11 @@ lecture: setup
 
 bench: setup
 	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist --benchmark-columns=min,median,mean,rounds
+
+# Per scene and in total: render wall time, video length, ratio, CPU, peak memory; then the
+# nothing-changed re-run. BASELINE=1 also renders the old way first, in the same run.
+bench-render: setup
+	$(PY) tools/bench_render.py --quality $(QUALITY) $(if $(BASELINE),--baseline)
 
 golden: setup
 	$(PY) -m pytest tests/scenes/test_golden_frames.py -p no:xdist --set_test

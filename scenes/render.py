@@ -24,7 +24,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 import bpmath
@@ -58,13 +58,40 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class RenderedScene:
-    """Where one scene's video is, and whether this run had to render it."""
+    """Where one scene's video is, and whether this run had to render it.
+
+    ``seconds`` is the wall time of its render (0 when up to date); ``cpu_seconds`` and
+    ``peak_rss`` (bytes) are the rendering process's CPU time and largest resident size,
+    when it was rendered.
+    """
 
     entry: SceneEntry
     quality: str
     video: Path
     rendered: bool
     seconds: float
+    cpu_seconds: float | None = None
+    peak_rss: int | None = None
+
+
+@dataclass(frozen=True)
+class _Usage:
+    cpu_seconds: float
+    peak_rss: int
+
+
+def _run_measured(cmd: list[str], **kwargs: object) -> tuple[int, _Usage]:
+    """Run ``cmd`` to completion; its exit code, CPU time and peak resident size."""
+    proc = subprocess.Popen(cmd, **kwargs)  # type: ignore[call-overload]
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss is in kilobytes on Linux
+    return proc.returncode, _Usage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
 
 
 class SceneRenderError(RuntimeError):
@@ -200,7 +227,7 @@ def _move_deck(staged: Path, job: _Job) -> None:
     placement.write_text_atomically(job.slide_deck, json.dumps(deck, indent=2))
 
 
-def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
+def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> _Usage:
     """Render ``job`` in a staging folder, then move its files into place.
 
     Manim writes everything (partial movies, the video, its captions, the slide deck)
@@ -232,10 +259,6 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
             # The play-call cache costs a hash of every mobject per play (15 % of a
             # render) and buys nothing here: an unchanged scene is not rendered at all.
             "--disable_caching",
-            # Encode a finished animation while the next one is drawn, through a bounded
-            # frame queue (Manim's default queue is unbounded: 1.3 GB at 1080p).
-            "--max-inflight-encoders",
-            "2",
             "--config_file",
             str(ROOT / "manim.cfg"),
             "--media_dir",
@@ -249,12 +272,14 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
         )
         output = staging / "manim.log"
         with output.open("w", encoding="utf-8") as out:
-            proc = subprocess.run(cmd, cwd=staging, env=env, stdout=out, stderr=out)
+            returncode, usage = _run_measured(
+                cmd, cwd=staging, env=env, stdout=out, stderr=out
+            )
         text = output.read_text(encoding="utf-8", errors="replace")
         for line in text.splitlines():
             if line.startswith("notice:"):
                 log(f"  {entry.name}: {line}")
-        if proc.returncode != 0:
+        if returncode != 0:
             raise SceneRenderError(entry, "\n".join(text.splitlines()[-30:]))
         if not staged.video.is_file():
             raise SceneRenderError(entry, f"manim wrote no video at {staged.video}")
@@ -270,6 +295,7 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> None:
         if job.slides:
             _move_deck(staged.slides_dir, job)
         placement.write_text_atomically(job.stamp, digest + "\n")
+        return usage
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -357,10 +383,13 @@ def render_scenes(
 
     def run(i: int, job: _Job, digest: str) -> None:
         t0 = time.perf_counter()
-        _render_one(job, digest, log)
+        usage = _render_one(job, digest, log)
+        seconds = time.perf_counter() - t0
         report(
             i,
-            RenderedScene(job.entry, quality, job.video, True, time.perf_counter() - t0),
+            RenderedScene(
+                job.entry, quality, job.video, True, seconds, *astuple(usage)
+            ),
         )
 
     failures: list[tuple[int, BaseException]] = []
