@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,6 +31,7 @@ from scenes.kit.beats import slides_folder
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
 from scenes.perf import fingerprint, placement
+from scenes.perf.usage import Usage, run_measured
 
 __all__ = [
     "QUALITIES",
@@ -72,26 +72,6 @@ class RenderedScene:
     seconds: float
     cpu_seconds: float | None = None
     peak_rss: int | None = None
-
-
-@dataclass(frozen=True)
-class _Usage:
-    cpu_seconds: float
-    peak_rss: int
-
-
-def _run_measured(cmd: list[str], **kwargs: object) -> tuple[int, _Usage]:
-    """Run ``cmd`` to completion; its exit code, CPU time and peak resident size."""
-    proc = subprocess.Popen(cmd, **kwargs)  # type: ignore[call-overload]
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in kilobytes on Linux
-    return proc.returncode, _Usage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
 
 
 class SceneRenderError(RuntimeError):
@@ -198,11 +178,18 @@ class _Job:
             ROOT, ROOT / self.entry.path, self.quality, slides=self.slides
         )
 
+    def last_cpu_seconds(self) -> float:
+        """CPU seconds of the last render (from the stamp), 0 if unknown."""
+        try:
+            return float(self.stamp.read_text(encoding="utf-8").split()[1])
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
     def up_to_date(self, digest: str) -> bool:
         """The stored fingerprint is ``digest`` and every output is there."""
         try:
-            stored = self.stamp.read_text(encoding="utf-8").strip()
-        except OSError:
+            stored = self.stamp.read_text(encoding="utf-8").split()[0]
+        except (OSError, IndexError):
             return False
         if stored != digest or not self.video.is_file():
             return False
@@ -227,7 +214,7 @@ def _move_deck(staged: Path, job: _Job) -> None:
     placement.write_text_atomically(job.slide_deck, json.dumps(deck, indent=2))
 
 
-def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> _Usage:
+def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> Usage:
     """Render ``job`` in a staging folder, then move its files into place.
 
     Manim writes everything (partial movies, the video, its captions, the slide deck)
@@ -272,7 +259,7 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> _Usage:
         )
         output = staging / "manim.log"
         with output.open("w", encoding="utf-8") as out:
-            returncode, usage = _run_measured(
+            returncode, usage = run_measured(
                 cmd, cwd=staging, env=env, stdout=out, stderr=out
             )
         text = output.read_text(encoding="utf-8", errors="replace")
@@ -294,7 +281,10 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> _Usage:
             captions.unlink(missing_ok=True)  # a stale file would describe old frames
         if job.slides:
             _move_deck(staged.slides_dir, job)
-        placement.write_text_atomically(job.stamp, digest + "\n")
+        # The CPU time orders the next run: the longest scenes start first.
+        placement.write_text_atomically(
+            job.stamp, f"{digest}\n{usage.cpu_seconds:.1f}\n"
+        )
         return usage
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -380,6 +370,9 @@ def render_scenes(
             report(i, RenderedScene(job.entry, quality, job.video, False, 0.0))
         else:
             pending.append((i, job, digest))
+    # Longest first (by the last render's CPU time), so no process is left with a long
+    # scene at the end while the other cores idle; unknown ones keep the lecture order.
+    pending.sort(key=lambda p: -p[1].last_cpu_seconds())
 
     def run(i: int, job: _Job, digest: str) -> None:
         t0 = time.perf_counter()

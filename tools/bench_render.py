@@ -30,7 +30,14 @@ from pathlib import Path
 import av
 
 from scenes.lecture import SCENES, SceneEntry
-from scenes.render import QUALITIES, ROOT, RenderedScene, output_path, render_scenes
+from scenes.perf.usage import run_measured
+from scenes.render import (
+    QUALITIES,
+    ROOT,
+    RenderedScene,
+    output_path,
+    render_scenes,
+)
 
 MB = 1024 * 1024
 
@@ -94,28 +101,23 @@ def _baseline(entries: Sequence[SceneEntry], quality: str) -> tuple[float, list[
     try:
         for entry in entries:
             t0 = time.perf_counter()
-            subprocess.run(
+            code, usage = run_measured(
                 [
-                    sys.executable,
-                    "-m",
-                    "manim",
-                    "render",
-                    f"-q{quality}",
-                    "--progress_bar",
-                    "none",
-                    "--media_dir",
-                    str(scratch),
-                    entry.path,
-                    entry.name,
+                    sys.executable, "-m", "manim", "render", f"-q{quality}",
+                    "--progress_bar", "none", "--media_dir", str(scratch),
+                    entry.path, entry.name,
                 ],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                capture_output=True,
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
+            if code != 0:
+                raise SystemExit(f"baseline render of {entry.name} failed ({code})")
             took = time.perf_counter() - t0
             rows.append((entry, took, duration(output_path(entry, quality, scratch))))
-            print(f"  baseline {entry.name:<28} {took:7.1f} s", flush=True)
+            print(
+                f"  baseline {entry.name:<28} {took:7.1f} s, cpu {usage.cpu_seconds:6.1f} s,"
+                f" peak {usage.peak_rss / MB:5.0f} MB",
+                flush=True,
+            )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return time.perf_counter() - started, rows
