@@ -14,7 +14,9 @@ from pptx import Presentation
 from scenes.kit.captions import MAX_SECONDS, MIN_SECONDS
 from scenes.publish import build
 from scenes.publish.build import ScenePart, publish
+from scenes.publish.cli import make_lecture
 from scenes.publish.subtitles import read_srt
+from scenes.render import SceneRenderError
 from tests.publish.browser import open_deck
 from tests.publish.conftest import ENTRIES, HARNESS_KEYS
 from tests.scenes.harness import build_cached
@@ -77,6 +79,30 @@ def test_each_scene_writes_its_own_srt_from_its_beats(lecture):
         assert " ".join(" ".join(c.text.split()) for c in cues) == " ".join(notes)
         for cue in cues:
             assert MIN_SECONDS - 0.002 <= cue.end - cue.start <= MAX_SECONDS + 0.002
+
+
+def test_scene_captions_keep_to_the_beats_to_the_frame(lecture):
+    """Each beat's cues lie within its slide's frames; the last cue ends with the video."""
+    for part, key in zip(lecture.parts, HARNESS_KEYS):
+        cues = read_srt(part.captions)
+        notes = [s.beat.note for s in build_cached(key, "default").snapshots]
+        slides = json.loads(part.slides.read_text())["slides"]
+        assert len(slides) == len(notes), f"{part.entry.name}: a slide per beat"
+        start = 0.0
+        for note, slide in zip(notes, slides):
+            n, rate = frames(Path(slide["file"]))
+            end = start + float(n / rate)
+            words = len(note.split())
+            mine = []
+            while sum(len(c.text.split()) for c in mine) < words:
+                mine.append(cues.pop(0))
+            assert mine[0].start >= start - 0.0011 and mine[-1].end <= end + 0.0011, (
+                f"{part.entry.name}: beat [{start:.3f}, {end:.3f}] has cues {mine}"
+            )
+            start = end
+        n, rate = frames(part.video)
+        assert start == pytest.approx(float(n / rate), abs=1e-6)
+        assert mine[-1].end == pytest.approx(start, abs=0.0011), "captions stop early"
 
 
 def test_lecture_cues_are_scene_cues_shifted_by_the_scenes_before(lecture):
@@ -266,3 +292,19 @@ def test_slides_are_read_from_the_rendered_quality(lecture):
         assert part.slides.parent.name == part.video.parent.name == "480p15"
         assert part.slides.is_file()
         assert part.stale() == []
+
+
+def test_a_scene_that_really_fails_is_named_and_nothing_is_touched(
+    lecture, tmp_path, monkeypatch
+):
+    """manim failing on a scene stops make_lecture with its name; outputs stay as they were."""
+    monkeypatch.delenv("BACKPROP_PLAIN_SCENES", raising=False)  # as make lecture runs
+    folder = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(lecture.folder), str(folder)], check=True)
+    before = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
+    broken = type(ENTRIES[0])(
+        3, "sample_scene", "NoSuchScene", "A scene that is not there"
+    )
+    with pytest.raises(SceneRenderError, match=r"step 3 \(NoSuchScene"):
+        make_lecture([ENTRIES[0], broken], "l", folder, log=lambda line: None)
+    assert {p: p.stat().st_mtime_ns for p in folder.rglob("*")} == before
