@@ -7,17 +7,19 @@ from collections.abc import Sequence
 from manim import MathTex
 
 from scenes.kit.style import FONT_SIZE
-from scenes.kit.values import Part, Shown, formula
+from scenes.kit.values import Part, Shown, as_parts, formula
 
 __all__ = ["average_formula"]
 
 
 def average_formula(
-    lhs: Part,
-    term: Part,
+    lhs: Part | list[Part],
+    term: Part | list[Part],
     parts: Sequence[Shown],
     mean: Shown,
     font_size: float = FONT_SIZE,
+    index: str = "k",
+    start: int = 1,
 ) -> MathTex:
     """``lhs = (1/n) Σ_k term = (1/n)(parts…) = mean``, every number tagged.
 
@@ -28,12 +30,17 @@ def average_formula(
 
     Parameters
     ----------
-    lhs, term : str or (latex, symbol)
+    lhs, term : str or (latex, symbol), or a list of those
         The averaged quantity and the summand, e.g. ``∂C/∂w^(L)`` in LaTeX.
     parts : sequence of Shown
         One value per example, in order.
     mean : Shown
         Their mean, from bpmath.
+    index : str
+        The summation letter (``"i"`` where k already names a neuron).
+    start : int
+        The first example's number: 1 (the sum runs 1..n) or 0 (0..n-1, where the
+        first example's cost is called C_0).
 
     Attributes
     ----------
@@ -42,7 +49,12 @@ def average_formula(
     if not parts:
         raise ValueError("parts must not be empty")
     n = len(parts)
-    pieces: list[Part] = [lhs, "=", r"\frac{1}{%d}\sum_{k=1}^{%d}" % (n, n), term]
+    pieces: list[Part] = [
+        *as_parts(lhs),
+        "=",
+        r"\frac{1}{%d}\sum_{%s=%d}^{%d}" % (n, index, start, n - 1 + start),
+        *as_parts(term),
+    ]
     pieces += ["=", r"\frac{1}{%d}\Bigl(" % n]
     term_index = []
     for i, shown in enumerate(parts):

@@ -49,6 +49,7 @@ __all__ = [
     "Quantity",
     "Shown",
     "ValueNumber",
+    "as_parts",
     "decimals_for",
     "distinct_decimals",
     "exact_decimals",
@@ -300,6 +301,15 @@ class ValueNumber(DecimalNumber):
 
 
 Part = str | Shown | tuple[str, str]
+
+
+def as_parts(part: Part | list[Part]) -> list[Part]:
+    r"""``part`` as a list of parts (a list of parts is returned as it is).
+
+    Lets a piece that takes one ``lhs`` part also take several, e.g. ∂C0 in red over
+    ∂w in blue: ``[(r"\partial C_0", "C"), "/", (r"\partial w", "w")]``.
+    """
+    return list(part) if isinstance(part, list) else [part]
 
 
 def formula(*parts: Part, font_size: float = FONT_SIZE, **kwargs: Any) -> MathTex:
