@@ -16,7 +16,7 @@ from scenes.kit.worked import (
     worked_sum,
 )
 
-__all__ = ["GENERAL", "Summary"]
+__all__ = ["GENERAL", "ROLES", "Summary"]
 
 
 def _d(num: str, den: str, symbol: str) -> list:
@@ -38,6 +38,17 @@ GENERAL = (
      *_d("C_i", "w_{jk}^{(l)}", "w")],
 )  # fmt: skip
 """z, a, the output error, the recursion, ∂C0/∂w, ∂C0/∂b and the average, in that order."""
+
+ROLES = (
+    "weighted sum",
+    "activation",
+    "start at the output",
+    "one layer back",
+    "each weight",
+    "each bias",
+    "over the examples",
+)
+"""What each line of :data:`GENERAL` is for, written beside it at the end."""
 
 
 def _sup(layer: int) -> str:
@@ -159,6 +170,17 @@ class Summary(LectureScene):
             result."""
         ):
             self.play(FadeOut(self.panel), FadeOut(self.shade))
+            roles = VGroup(
+                *(
+                    formula(r"\text{%s}" % role, font_size=26).set_color(MUTED)
+                    for role in ROLES
+                )
+            )
+            for role, row in zip(roles, rows):
+                role.move_to(row).set_x(rows.get_right()[0] + 0.8, direction=LEFT)
+            card = VGroup(rows, roles)
+            self.play(card.animate.scale(1.1).move_to([0, -0.25, 0]))
+            self.play(FadeIn(roles, shift=0.2 * LEFT))
 
     def _fewest(self, build, count: int) -> int:
         """The index i < count whose instance ``build(i)`` needs the fewest decimals."""

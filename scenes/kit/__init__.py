@@ -36,6 +36,7 @@ from scenes.kit.values import (
     tiered_decimals,
 )
 from scenes.kit.weight_matrix import WeightMatrix
+from scenes.kit.worked import worked_sum
 
 __all__ = [
     "SYMBOL_COLORS",
@@ -77,4 +78,5 @@ __all__ = [
     "tag",
     "tiered_decimals",
     "weight_color",
+    "worked_sum",
 ]

@@ -16,9 +16,16 @@ from scenes.kit.beats import Beat, LectureScene
 from scenes.kit.cost_curve import CostCurve, cost_axis_range
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
 from scenes.kit.parameter_lines import ParameterLines
-from scenes.kit.values import ExampleValues, Quantity, Shown
+from scenes.kit.values import ExampleValues, Quantity, Shown, formula
+from scenes.kit.worked import (
+    product_parts,
+    worked_activation,
+    worked_output_error,
+    worked_sum,
+)
 from scenes.lecture import SCENES
 from scenes.s11_stepping_downhill import SteppingDownhill
+from scenes.s12_summary import GENERAL, Summary
 from tests.scenes.checks import layout_problems, note_problems, number_problems
 from tests.scenes.harness import CACHE, SceneRun, snapshot
 from tests.scenes.other_examples import example_for
@@ -317,3 +324,167 @@ def test_shared_ranges_share_span_and_hold_their_groups(groups):
     assert len(spans) == 1 and len({s for *_, s in ranges}) == 1, ranges
     for (lo, hi, _), group in zip(ranges, groups):
         assert lo <= min(group) and max(group) <= hi, (lo, hi, group)
+
+
+# --- step 12: the summary ---------------------------------------------------------------
+
+WIDE = {
+    "canonical": bpmath.examples.wide,
+    "other": lambda: example_for("wide"),
+    "tanh": lambda: example_for("wide", "tanh"),
+    "deep, two rows": lambda: bpmath.Example(
+        "deep",
+        bpmath.Network.random([4, 3, 4, 2], seed=3),
+        inputs=[[0.2, 0.9, -0.4, 0.5], [0.7, -0.3, 0.1, 0.8]],
+        targets=[[1.0, 0.0], [0.0, 1.0]],
+    ),
+}
+
+
+@pytest.fixture(params=sorted(WIDE))
+def wide(request) -> bpmath.Example:
+    """The wide examples a summary is worked on."""
+    return WIDE[request.param]()
+
+
+def _agrees(instance) -> None:
+    """The printed factors, multiplied and added, give the printed result to its last digit."""
+    d = instance.decimals
+    total = sum(np.prod([float(f.text) for f in term]) for term in instance.factors)
+    assert bpmath.format_value(total, d) == instance.result.text, (
+        f"{[[f.text for f in t] for t in instance.factors]} make {total}, shown"
+        f" {instance.result.text}"
+    )
+
+
+def test_recursion_instance_is_bpmaths_path_sum(wide):
+    """∂C0/∂a_k^(L-1) = Σ_j w_jk σ'(z_j) ∂C0/∂a_j: terms and sum are bpmath.path_terms'."""
+    values, net = ExampleValues(wide), wide.network
+    L = net.L
+    for k in range(net.sizes[L - 1]):
+        terms = [
+            [Quantity("w", L, j, k), Quantity("sigma'", L, j), Quantity("dC/da", L, j)]
+            for j in range(net.sizes[L])
+        ]
+        inst = worked_sum(values, "x", terms, Quantity("dC/da", L - 1, k))
+        paths = bpmath.path_terms(net, wide.x, wide.y, L, k)
+        assert inst.result.value == pytest.approx(paths.sensitivity, abs=1e-12)
+        for shown, term in zip(inst.factors, paths.terms):
+            product = np.prod([s.value for s in shown])
+            assert product == pytest.approx(term.product, abs=1e-12)
+        _agrees(inst)
+
+
+def test_parameter_instances_are_bpmaths_gradients(wide):
+    """∂C0/∂w_jk = a_k σ'(z_j) ∂C0/∂a_j and ∂C0/∂b_j = σ'(z_j) ∂C0/∂a_j, layer by layer."""
+    values, net = ExampleValues(wide), wide.network
+    grads = bpmath.backward(net, wide.x, wide.y)
+    for layer in range(1, net.L + 1):
+        for j in range(net.sizes[layer]):
+            tail = [Quantity("sigma'", layer, j), Quantity("dC/da", layer, j)]
+            for k in range(net.sizes[layer - 1]):
+                inst = worked_sum(
+                    values,
+                    "x",
+                    [[Quantity("a", layer - 1, k), *tail]],
+                    Quantity("dC/dw", layer, j, k),
+                )
+                assert inst.result.value == pytest.approx(grads.weight(layer)[j, k])
+                _agrees(inst)
+            inst = worked_sum(values, "x", [tail], Quantity("dC/db", layer, j))
+            assert inst.result.value == pytest.approx(grads.bias(layer)[j])
+            _agrees(inst)
+
+
+def test_forward_instances_are_bpmaths_z_and_a(wide):
+    """z_j = Σ_k w_jk a_k + b_j and a_j = σ(z_j) are bpmath.forward's numbers."""
+    values, net = ExampleValues(wide), wide.network
+    trace, L = bpmath.forward(net, wide.x), net.L
+    for j in range(net.sizes[L]):
+        terms = [
+            [Quantity("w", L, j, k), Quantity("a", L - 1, k)]
+            for k in range(net.sizes[L - 1])
+        ] + [[Quantity("b", L, j)]]
+        inst = worked_sum(values, "x", terms, Quantity("z", L, j))
+        assert inst.result.value == pytest.approx(trace.z(L)[j])
+        _agrees(inst)
+        tex = worked_activation(values, "x", L, j)
+        z, a = tex.shown_values
+        assert a.value == pytest.approx(trace.a(L)[j])
+        exact = float(net.activation(np.array([float(z.text)]))[0])
+        assert bpmath.format_value(exact, a.decimals) == a.text, "σ(shown z) ≠ shown a"
+
+
+def test_output_error_instance_is_twice_the_error(wide):
+    """∂C0/∂a_j^(L) = 2(a_j − y_j), rounded a and y giving the rounded result."""
+    values, net = ExampleValues(wide), wide.network
+    grads = bpmath.backward(net, wide.x, wide.y)
+    for j in range(net.sizes[net.L]):
+        a, y, d = worked_output_error(values, "x", j).shown_values
+        assert d.value == pytest.approx(grads.a(net.L)[j])
+        assert y.value == pytest.approx(wide.y[j])
+        assert (
+            bpmath.format_value(2 * (float(a.text) - float(y.text)), d.decimals)
+            == d.text
+        )
+
+
+def test_summary_scene_shows_bpmaths_numbers_legibly(wide):
+    """Built on each wide example: every number tagged and right, nothing overlaps."""
+    _, run = _run_scene(Summary, wide)
+    problems = number_problems(run) + layout_problems(run) + note_problems(run)
+    assert not problems, "\n".join(problems)
+    shown = {
+        s.quantity.name
+        for snap in run.snapshots
+        for rec in snap.texts
+        for s in rec.shown
+    }
+    assert {"z", "a", "dC/da", "dC/dw", "dC/db", "mean dC/dw"} <= shown, shown
+
+
+def test_general_formulas_carry_the_right_indices():
+    """Each general formula is written with the lecture's indices (no j/k or l slips)."""
+    tex = [formula(*parts).get_tex_string() for parts in GENERAL]
+    expected = [
+        ("z_j^{(l)}", r"\sum\nolimits_k", "w_{jk}^{(l)}", "a_k^{(l-1)}", "b_j^{(l)}"),
+        ("a_j^{(l)}", r"\sigma(z_j^{(l)})"),
+        (r"\partial C_0", r"\partial a_j^{(L)}", "2(", "a_j^{(L)}", "y_j"),
+        (r"\partial a_k^{(l-1)}", r"\sum\nolimits_j", "w_{jk}^{(l)}", r"\sigma'(z_j^{(l)})", r"\partial a_j^{(l)}"),
+        (r"\partial w_{jk}^{(l)}", "a_k^{(l-1)}", r"\sigma'(z_j^{(l)})", r"\partial a_j^{(l)}"),
+        (r"\partial b_j^{(l)}", r"\sigma'(z_j^{(l)})", r"\partial a_j^{(l)}"),
+        (r"\partial C /", r"\tfrac{1}{n}", "{i=0}^{n-1}", r"\partial C_i /", r"\partial w_{jk}^{(l)}"),
+    ]  # fmt: skip
+    for row, (text, pieces) in enumerate(zip(tex, expected)):
+        for piece in pieces:
+            assert piece in text, f"formula {row} {text!r} lacks {piece!r}"
+    assert "a_k" not in tex[5], "the bias's derivative has no incoming activation"
+
+
+def test_product_parts_bracket_negative_factors():
+    """A negative factor is bracketed unless it leads the line."""
+    neg, pos = Shown(Quantity("w", 2), -0.5, 3), Shown(Quantity("a", 1), 0.25, 3)
+    assert product_parts([neg, pos]) == [neg, r"\cdot", pos]
+    assert product_parts([neg, pos], lead=False) == ["(", neg, ")", r"\cdot", pos]
+    assert product_parts([pos, neg]) == [pos, r"\cdot", "(", neg, ")"]
+    with pytest.raises(ValueError, match="at least one factor"):
+        product_parts([])
+
+
+def test_a_wide_sum_breaks_after_a_term_and_keeps_every_number():
+    """Past max_width the sum takes two lines, each narrower; no number is lost."""
+    example = example_for("wide")
+    values, L = ExampleValues(example), example.network.L
+    terms = [
+        [Quantity("w", L, 0, k), Quantity("a", L - 1, k)]
+        for k in range(example.network.sizes[L - 1])
+    ] + [[Quantity("b", L, 0)]]
+    one = worked_sum(values, "z", terms, Quantity("z", L, 0), font_size=20)
+    two = worked_sum(
+        values, "z", terms, Quantity("z", L, 0), font_size=20, max_width=0.7 * one.width
+    )
+    assert len(one) == 1 and len(two) == 2
+    assert all(line.width <= 0.7 * one.width + 1e-6 for line in two)
+    tagged = [s.text for line in two for s in line.shown_values]
+    assert sorted(tagged) == sorted(s.text for s in one[0].shown_values)
+    assert two[1].get_left()[0] > two[0].get_left()[0], "the second line is indented"
