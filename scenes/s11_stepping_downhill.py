@@ -27,6 +27,7 @@ from scenes.kit.values import (
     exact_decimals,
     formula,
 )
+from scenes.kit.worked import product_parts
 
 __all__ = ["SteppingDownhill"]
 
@@ -92,7 +93,6 @@ class SteppingDownhill(LectureScene):
         )
         theta0, theta1 = params.shown(last, 0, d), params.shown(last, 1, d)
         grad0 = v.shown(params.gradient(last, 0), d)
-        negative = grad0.text.startswith("-")
         name = v.gradient_labels[last]
         instance = formula(
             (name, "w"),
@@ -103,11 +103,7 @@ class SteppingDownhill(LectureScene):
             "=",
             theta0,
             "-",
-            rate,
-            r"\cdot",
-            "(" if negative else "",
-            grad0,
-            ")" if negative else "",
+            *product_parts([rate, grad0]),
             "=",
             theta1,
             font_size=32,

@@ -317,7 +317,8 @@ def formula(*parts: Part, font_size: float = FONT_SIZE, **kwargs: Any) -> MathTe
 
     A ``(latex, symbol)`` pair is coloured as ``symbol``; a :class:`Shown` is printed
     with its decimals, coloured as its quantity's symbol and recorded with :func:`tag`.
-    ``result[i]`` is the i-th part, so animations can address parts by position.
+    ``result[i]`` is the i-th non-empty part, so animations can address parts by
+    position (an empty string makes no part).
 
     Examples
     --------
@@ -335,6 +336,10 @@ def formula(*parts: Part, font_size: float = FONT_SIZE, **kwargs: Any) -> MathTe
         else:
             strings.append(part)
             colors.append(None)
+    # MathTex drops empty strings; drop their colours too, or every later part's
+    # colour would land on its neighbour.
+    colors = [c for c, text in zip(colors, strings) if text]
+    strings = [text for text in strings if text]
     tex = MathTex(*strings, font_size=font_size, **kwargs)
     for sub, color in zip(tex.submobjects, colors):
         if color is not None:

@@ -16,7 +16,7 @@ from scenes.kit.beats import Beat, LectureScene
 from scenes.kit.cost_curve import CostCurve, cost_axis_range
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
 from scenes.kit.parameter_lines import ParameterLines
-from scenes.kit.values import ExampleValues, Quantity, Shown, formula
+from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 from scenes.kit.worked import (
     product_parts,
     worked_activation,
@@ -488,3 +488,12 @@ def test_a_wide_sum_breaks_after_a_term_and_keeps_every_number():
     tagged = [s.text for line in two for s in line.shown_values]
     assert sorted(tagged) == sorted(s.text for s in one[0].shown_values)
     assert two[1].get_left()[0] > two[0].get_left()[0], "the second line is indented"
+
+
+def test_an_empty_part_does_not_shift_the_colours():
+    """formula() colours each part as asked even when a part is an empty string."""
+    shown = Shown(Quantity("w", 2), 0.5, 3)
+    tex = formula(("a", "a"), "", "=", shown)
+    assert len(tex.submobjects) == 3
+    assert tex[2].get_color() == ValueNumber(shown).get_color(), "the value lost its colour"
+    assert tex[1].get_color() != tex[2].get_color()
