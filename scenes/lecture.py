@@ -49,6 +49,7 @@ SCENES: tuple[SceneEntry, ...] = (
     ),
     SceneEntry(8, "s08_gradient_vector", "GradientVectorScene", "The gradient vector"),
     SceneEntry(9, "s09_more_neurons", "MoreNeuronsPerLayer", "More neurons per layer"),
+    SceneEntry(10, "s10_multi_path", "MultiPathSummation", "One activation, many paths"),
     SceneEntry(11, "s11_stepping_downhill", "SteppingDownhill", "Stepping downhill"),
     SceneEntry(12, "s12_summary", "Summary", "Summary"),
 )

@@ -42,7 +42,7 @@ from scenes.kit.values import (
     formula,
 )
 
-__all__ = ["PathSum"]
+__all__ = ["PathSum", "path_decimals"]
 
 # columns of the table: j, w_jk, ·, σ'(z_j), ·, ∂C0/∂a_j, =, path
 _W, _SIGMA, _DC, _PATH = 1, 3, 5, 7
@@ -104,26 +104,8 @@ class PathSum(VGroup):
             )
         self.values, self.layer, self.k = values, layer, k
         n = net.sizes[layer]
-        factor_q = [
-            (
-                Quantity("w", layer, j=j, k=k),
-                Quantity("sigma'", layer, j=j),
-                Quantity("dC/da", layer, j=j),
-            )
-            for j in range(n)
-        ]
-        term_q = [Quantity("path", layer, j=j, k=k) for j in range(n)]
-        total_q = Quantity("dC/da", layer - 1, j=k)
-        exact = [values.value(q) for q in term_q]
-        total = values.value(total_q)
-        floor = min(6, max(delta_decimals(x) for x in (total, *exact)))
-        checks = [
-            ([values.value(q) for q in qs], e, "product", 2, 1)
-            for qs, e in zip(factor_q, exact)
-        ]
-        d, t, p = tiered_decimals(
-            [*checks, (exact, total, "sum", 1, 0)], tiers=3, minimum=floor
-        )
+        factor_q, term_q, total_q = _quantities(net.sizes[layer], layer, k)
+        d, t, p = path_decimals(values, layer, k)
         self.decimals, self.term_decimals, self.factor_decimals = d, t, p
         self.terms = tuple(values.shown(q, t) for q in term_q)
         self.total = values.shown(total_q, d)
@@ -178,7 +160,7 @@ class PathSum(VGroup):
                 ]
             )
         self.table = ValueTable(
-            header, rows, row_height=row_height, column_gap=0.28, font_size=font_size
+            header, rows, row_height=row_height, column_gap=0.22, font_size=font_size
         )
         self.table.next_to(self.symbolic, DOWN, buff=0.35)
 
@@ -187,14 +169,7 @@ class PathSum(VGroup):
         total_mob = formula(self.total, font_size=font_size).move_to(
             np.array([path_x, sum_y, 0])
         )
-        name = formula(
-            r"\textstyle\sum_j \;=\; ",
-            (lhs, "C"),
-            "=",
-            font_size=font_size,
-        )
-        color_fraction(name[1], "C", "a")
-        name.scale_to_fit_height(min(name.height, 1.5 * row_height))
+        name = formula(r"\textstyle\sum_j", "=", font_size=font_size + 2)
         name.next_to(total_mob, LEFT, buff=0.2)
         column = self.table.column(_PATH)
         rule_y = (self.table.row_y(n - 1) + sum_y) / 2
@@ -273,6 +248,40 @@ class PathSum(VGroup):
         group = VGroup(text, note)
         group.ratio, group.note, group.nudge = text, note, nudge
         return group
+
+
+def _quantities(n: int, layer: int, k: int) -> tuple[list, list, Quantity]:
+    """Per path j the three factors' quantities; the terms'; the sum's."""
+    factors = [
+        (
+            Quantity("w", layer, j=j, k=k),
+            Quantity("sigma'", layer, j=j),
+            Quantity("dC/da", layer, j=j),
+        )
+        for j in range(n)
+    ]
+    terms = [Quantity("path", layer, j=j, k=k) for j in range(n)]
+    return factors, terms, Quantity("dC/da", layer - 1, j=k)
+
+
+def path_decimals(values: ExampleValues, layer: int, k: int) -> tuple[int, int, int]:
+    """Decimals ``(sum, terms, factors)`` of :class:`PathSum` for a_k^(layer-1).
+
+    At least two significant digits of every term and the sum; each path's rounded
+    factors multiply to its rounded term, and the rounded terms add up to the rounded
+    sum (:func:`~scenes.kit.values.tiered_decimals`).
+    """
+    factor_q, term_q, total_q = _quantities(values.net.sizes[layer], layer, k)
+    exact = [values.value(q) for q in term_q]
+    total = values.value(total_q)
+    floor = min(6, max(delta_decimals(x) for x in (total, *exact)))
+    checks = [
+        ([values.value(q) for q in qs], e, "product", 2, 1)
+        for qs, e in zip(factor_q, exact)
+    ]
+    return tiered_decimals(
+        [*checks, (exact, total, "sum", 1, 0)], tiers=3, minimum=floor
+    )
 
 
 def _op(tex: str, size: float) -> MathTex:

@@ -221,3 +221,108 @@ def test_indexed_chain_rule_product_is_the_gradient_entry(example):
     assert round(math.prod(shown), product.decimals) == round(
         product.product.get_value(), product.decimals
     )
+
+
+# --- step 10: the sum over paths ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def path_sums(example):
+    """A PathSum for every neuron k of layer L-1 of the example (built once)."""
+    from scenes.kit.path_sum import PathSum
+
+    values, L = ExampleValues(example), example.network.L
+    return [
+        (k, PathSum(values, L, k)) for k in range(example.network.sizes[L - 1])
+    ]
+
+
+def test_path_terms_and_sum_are_bpmath_path_terms(example, path_sums):
+    """Each shown term is bpmath.path_terms' product for path j; the sum its sensitivity."""
+    net, L = example.network, example.network.L
+    for k, paths in path_sums:
+        truth = bpmath.path_terms(net, example.x, example.y, L, k)
+        assert paths.n_paths == len(truth.terms)
+        for j, shown in enumerate(paths.terms):
+            assert shown.quantity == Quantity("path", L, j=j, k=k)
+            assert shown.value == pytest.approx(truth.terms[j].product, rel=1e-12)
+            row = [cell for cell in paths.row(j) if hasattr(cell, "quantity")]
+            assert [c.get_value() for c in row] == pytest.approx(
+                list(truth.terms[j].factors) + [truth.terms[j].product]
+            ), f"row {j} of a_{k}: factors and product differ from bpmath"
+        assert paths.total.value == pytest.approx(truth.sensitivity, rel=1e-12)
+        assert paths.sum_value.shown_values == (paths.total,)
+
+
+def test_rounded_terms_add_up_to_the_rounded_sum(example, path_sums):
+    """The printed terms add up to the printed sum; each row's printed factors make its term."""
+    for k, paths in path_sums:
+        total = _printed(paths.total)
+        terms = [_printed(t) for t in paths.terms]
+        assert round(math.fsum(terms), paths.decimals) == total, (
+            f"a_{k}: {terms} do not add up to {total}"
+        )
+        for j in range(paths.n_paths):
+            factors = [
+                round(c.get_value(), c.num_decimal_places)
+                for c in paths.row(j)
+                if hasattr(c, "quantity")
+            ][:-1]
+            assert round(math.prod(factors), paths.term_decimals) == terms[j], (
+                f"a_{k}, path {j}: {factors} do not multiply to {terms[j]}"
+            )
+
+
+def test_bars_are_the_real_terms_to_scale(example, path_sums):
+    """Each bar is |term| × unit long, on its sign's side; the last bar is the sum."""
+    for k, paths in path_sums:
+        bars, zero = paths.bars, paths.bars.zero_point()[0]
+        for j, shown in enumerate([*paths.terms, paths.total]):
+            bar = paths.bar(j)
+            assert bar.width == pytest.approx(abs(shown.value) * bars.unit, abs=1e-6), (
+                f"a_{k}, bar {j}: {bar.width} long for {shown.value}"
+            )
+            if shown.value != 0:
+                assert (bar.get_center()[0] > zero) == (shown.value > 0)
+        assert paths.total_bar is paths.bar(paths.n_paths)
+        tip = sum(
+            np.sign(t.value) * paths.bar(j).width for j, t in enumerate(paths.terms)
+        )
+        assert tip == pytest.approx(np.sign(paths.total.value) * paths.total_bar.width)
+
+
+def test_bars_line_up_with_their_rows(example, path_sums):
+    """Bar j sits on the line of table row j; the sum's bar on the sum row."""
+    for _, paths in path_sums:
+        for j in range(paths.n_paths):
+            assert paths.bar(j).get_y() == pytest.approx(paths.table.row_y(j), abs=1e-6)
+        assert paths.total_bar.get_y() == pytest.approx(paths.sum_value.get_y(), abs=1e-6)
+
+
+def test_nudge_ratio_is_bpmath_nudge_of_the_activation(example, path_sums):
+    """ΔC0/Δa_k beside the sum is bpmath.nudge's ratio for a_k^(L-1) and is near the sum."""
+    from scenes.s10_multi_path import NUDGE
+
+    net, L = example.network, example.network.L
+    for k, paths in path_sums:
+        check = paths.nudge_ratio(NUDGE)
+        ratio = check.ratio.shown_values[0]
+        truth = bpmath.nudge(net, example.x, example.y, f"a_{k}^({L - 1})", NUDGE)
+        assert ratio.quantity == Quantity("ΔC/Δparam", nudge=(f"a_{k}^({L - 1})", NUDGE))
+        assert ratio.value == pytest.approx(truth.ratio, rel=1e-12)
+        assert ratio.value == pytest.approx(resolve(example, ratio.quantity), rel=1e-9)
+        scale = max(abs(truth.ratio), 1e-3)
+        assert abs(ratio.value - paths.total.value) < 0.2 * scale, (
+            f"a_{k}: nudge ratio {ratio.value} is far from the sum {paths.total.value}"
+        )
+
+
+def test_path_sum_refuses_a_neuron_that_does_not_exist():
+    """k outside layer L-1, or a layer outside 1..L, is refused with the range."""
+    from scenes.kit.path_sum import PathSum
+
+    values = ExampleValues(bpmath.examples.wide())
+    with pytest.raises(ValueError, match="k must be a neuron of layer 1"):
+        PathSum(values, 2, 7)
+    with pytest.raises(ValueError, match="layer must be in 1..2"):
+        PathSum(values, 3, 0)
