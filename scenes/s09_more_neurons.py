@@ -5,7 +5,6 @@ from __future__ import annotations
 from manim import (
     DOWN,
     LEFT,
-    RIGHT,
     UP,
     Create,
     FadeIn,
@@ -119,7 +118,7 @@ class MoreNeuronsPerLayer(LectureScene):
             self.play(FadeIn(zsum.activation, shift=0.2 * DOWN))
 
         lecture_form = formula(
-            rf"\frac{{\partial C_0}}{{\partial w_{{jk}}^{{(L)}}}}",
+            r"\frac{\partial C_0}{\partial w_{jk}^{(L)}}",
             "=",
             (r"a_k^{(L-1)}", "a"),
             (r"\,\sigma'(z_j^{(L)})", "sigma"),

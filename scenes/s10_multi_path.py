@@ -19,11 +19,9 @@ from manim import (
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.nudge import delta_decimals
-from scenes.kit.path_sum import PathSum, path_decimals
-from scenes.kit.style import HIGHLIGHT, NOTE_SIZE, TITLE_SIZE
-from scenes.kit.tables import ColumnVector
-from scenes.kit.values import Quantity, formula
+from scenes.kit.path_sum import PathSum, path_decimals, sensitivity_vector
+from scenes.kit.style import HIGHLIGHT, TITLE_SIZE
+from scenes.kit.values import formula
 
 __all__ = ["MultiPathSummation", "NUDGE", "chosen_neuron"]
 
@@ -111,27 +109,16 @@ class MultiPathSummation(LectureScene):
             f"""Add the rows and you have the derivative of the cost with respect to a_k,
             the bottom bar. {pull} Backpropagation computes exactly this sum."""
         ):
-            self.play(FadeOut(marks[-1]), *(Create(m) for m in marks), run_time=0.8)
+            self.play(*(Create(m) for m in marks[:-1]), run_time=0.8)
             self.play(FadeIn(paths.sum_row, shift=0.15 * DOWN))
-            self.play(GrowFromEdge(paths.total_bar, LEFT if paths.total.value > 0 else RIGHT))
+            self.play(
+                GrowFromEdge(paths.total_bar, LEFT if paths.total.value > 0 else RIGHT)
+            )
 
         check = paths.nudge_ratio(NUDGE).next_to(paths.sum_row, DOWN, buff=0.35)
         check.align_to(paths.sum_row, RIGHT)
         nudge = check.nudge
-        changes = VGroup(
-            *(
-                formula(
-                    (rf"\Delta a_{j}", "a"),
-                    "=",
-                    v.shown(
-                        Quantity("Δa", L, j=j, nudge=nudge),
-                        delta_decimals(v("Δa", L, j=j, nudge=nudge)),
-                    ),
-                    font_size=NOTE_SIZE - 4,
-                ).next_to(diagram.neuron(L, j), RIGHT, buff=0.12)
-                for j in range(paths.n_paths)
-            )
-        )
+        changes = diagram.delta_labels(v, nudge, L)
         with self.beat(
             """To check it, really nudge a_k by a small amount and run the last layer
             again. Every output moves a little, the cost moves, and the cost's change
@@ -143,21 +130,7 @@ class MultiPathSummation(LectureScene):
 
         back = ChainRuleProduct.for_parameter(v, L - 1, "w", font_size=30, j=k, k=0)
         back.scale_to_fit_width(min(back.width, 8.5))
-        sens = VGroup(
-            formula(
-                (rf"\frac{{\partial C_0}}{{\partial a^{{(L-1)}}}}", "C"), "=",
-                font_size=NOTE_SIZE + 8,
-            ),
-            ColumnVector(
-                [
-                    v.shown(Quantity("dC/da", L - 1, j=i), back.decimals)
-                    for i in range(net.sizes[L - 1])
-                ],
-                row_height=0.5,
-                font_size=NOTE_SIZE + 4,
-                align="right",
-            ),
-        ).arrange(RIGHT, buff=0.25)
+        sens = sensitivity_vector(v, L - 1, back.decimals)
         sens.next_to(paths.symbolic, DOWN, buff=0.4)
         back.next_to(sens, DOWN, buff=0.45).set_x(paths.symbolic.get_x())
         with self.beat(

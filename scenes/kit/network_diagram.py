@@ -29,6 +29,7 @@ from manim import (
     BLACK,
     DOWN,
     LEFT,
+    RIGHT,
     UP,
     Animation,
     AnimationGroup,
@@ -44,6 +45,7 @@ from manim import (
 
 import bpmath
 from scenes.kit.notation import layer_tex
+from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED, color_of, weight_color
 from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
 
@@ -405,6 +407,26 @@ class NetworkDiagram(VGroup):
         group.path = (layer, j, k)
         return group
 
+    def delta_labels(
+        self,
+        values: ExampleValues,
+        nudge: tuple[str, float],
+        layer: int,
+        font_size: float = LABEL_SIZE - 10,
+    ) -> VGroup:
+        """``Δa_j = value`` right of each neuron of ``layer`` after ``nudge`` (from bpmath).
+
+        Each change is printed with at least two significant digits, so a small but real
+        change never reads 0.000.
+        """
+        labels = VGroup()
+        for j in range(self.sizes[layer]):
+            q = Quantity("Δa", layer, j=j, example=self.example, nudge=nudge)
+            shown = values.shown(q, delta_decimals(values.value(q)))
+            label = formula((rf"\Delta a_{j}", "a"), "=", shown, font_size=font_size)
+            labels.add(label.next_to(self.neuron(layer, j), RIGHT, buff=0.12))
+        return labels
+
     def follow(
         self, values: ExampleValues, nudge: tuple[str, float] | None
     ) -> list[Animation]:
@@ -422,7 +444,6 @@ class NetworkDiagram(VGroup):
             animations.append(circle.animate.set_fill(opacity=_brightness(shown.value)))
             animations.append(readout.animate.show(shown).move_to(circle))
         return animations
-
 
     def highlight_path(
         self,

@@ -33,16 +33,15 @@ from scenes.kit.chain_product import color_fraction
 from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import LABEL_SIZE, MUTED, NOTE_SIZE
-from scenes.kit.tables import ValueTable
+from scenes.kit.tables import ColumnVector, ValueTable
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
-    Shown,
-    tiered_decimals,
     formula,
+    tiered_decimals,
 )
 
-__all__ = ["PathSum", "path_decimals"]
+__all__ = ["PathSum", "path_decimals", "sensitivity_vector"]
 
 # columns of the table: j, w_jk, ·, σ'(z_j), ·, ∂C0/∂a_j, =, path
 _W, _SIGMA, _DC, _PATH = 1, 3, 5, 7
@@ -226,9 +225,7 @@ class PathSum(VGroup):
         prev = layer_tex(self.layer - 1, L)
         nudge = (f"a_{self.k}^({self.layer - 1})", delta)
         ratio = self.values.shown(Quantity("ΔC/Δparam", nudge=nudge), self.decimals)
-        step = self.values.shown(
-            Quantity("Δparam", nudge=nudge), delta_decimals(delta)
-        )
+        step = self.values.shown(Quantity("Δparam", nudge=nudge), delta_decimals(delta))
         text = formula(
             rf"\frac{{\Delta C_0}}{{\Delta a_k^{{{prev}}}}}",
             "=",
@@ -248,6 +245,27 @@ class PathSum(VGroup):
         group = VGroup(text, note)
         group.ratio, group.note, group.nudge = text, note, nudge
         return group
+
+
+def sensitivity_vector(
+    values: ExampleValues, layer: int, decimals: int, font_size: float = NOTE_SIZE + 4
+) -> VGroup:
+    """``∂C0/∂a^(layer) = [...]``: the summed sensitivity of every neuron of ``layer``.
+
+    Each entry is one :class:`PathSum`'s result; ``group[1].entries[k]`` is neuron k's.
+    """
+    L = values.net.L  # noqa: N806
+    name = formula(
+        (rf"\frac{{\partial C_0}}{{\partial a^{{{layer_tex(layer, L)}}}}}", "C"),
+        "=",
+        font_size=font_size + 4,
+    )
+    entries = [
+        values.shown(Quantity("dC/da", layer, j=k), decimals)
+        for k in range(values.net.sizes[layer])
+    ]
+    vector = ColumnVector(entries, row_height=0.5, font_size=font_size, align="right")
+    return VGroup(name, vector).arrange(RIGHT, buff=0.25)
 
 
 def _quantities(n: int, layer: int, k: int) -> tuple[list, list, Quantity]:

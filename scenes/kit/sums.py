@@ -84,7 +84,10 @@ class CostSum(VGroup):
         self.targets = VGroup(
             *(
                 formula(
-                    (f"y_{j}", "y"), "=", values.shown(q_y[j], d_y[j]), font_size=font_size
+                    (f"y_{j}", "y"),
+                    "=",
+                    values.shown(q_y[j], d_y[j]),
+                    font_size=font_size,
                 )
                 for j in range(n)
             )

@@ -412,10 +412,14 @@ def tiered_decimals(
     candidates = [(d,) for d in range(minimum, maximum + 1)]
     for _ in range(tiers - 1):
         candidates = [
-            (*c, d) for c in candidates for d in range(c[-1], min(c[-1] + extra, maximum) + 1)
+            (*c, d)
+            for c in candidates
+            for d in range(c[-1], min(c[-1] + extra, maximum) + 1)
         ]
     for tiers_d in sorted(candidates, key=lambda c: (c[-1], c)):
-        if all(_agrees(p, e, c, tiers_d[pt], tiers_d[rt]) for p, e, c, pt, rt in checks):
+        if all(
+            _agrees(p, e, c, tiers_d[pt], tiers_d[rt]) for p, e, c, pt, rt in checks
+        ):
             return tiers_d
     return (maximum,) * tiers
 

@@ -159,6 +159,10 @@ class WeightMatrix(VGroup):
         )
         entry_box = SurroundingRectangle(entry, buff=0.06, color=HIGHLIGHT)
         marks = VGroup(row_box, column_box, entry_box)
-        marks.row_box, marks.column_box, marks.entry_box = row_box, column_box, entry_box
+        marks.row_box, marks.column_box, marks.entry_box = (
+            row_box,
+            column_box,
+            entry_box,
+        )
         marks.index = (j, k)
         return marks

@@ -53,7 +53,7 @@ def _printed(shown) -> float:
 
 
 def test_cost_terms_are_the_squared_gaps_and_sum_to_the_cost(example):
-    """"C term" j is (a_j^(L) − y_j)², checked by the tests' resolver; the terms add to C0."""
+    """ "C term" j is (a_j^(L) − y_j)², checked by the tests' resolver; the terms add to C0."""
     values, n = ExampleValues(example), example.network.sizes[-1]
     terms = [values.value(Quantity("C term", j=j)) for j in range(n)]
     for j, t in enumerate(terms):
@@ -101,7 +101,9 @@ def test_index_and_column_labels_carry_the_lecture_letters(example):
         f"k={k}" for k in range(example.network.sizes[L - 1])
     ]
     for k, label in enumerate(labels):
-        assert label.get_y() == pytest.approx(diagram.neuron(L - 1, k).get_y(), abs=0.05)
+        assert label.get_y() == pytest.approx(
+            diagram.neuron(L - 1, k).get_y(), abs=0.05
+        )
         assert label.get_right()[0] < diagram.neuron(L - 1, k).get_left()[0]
     assert diagram.column_label(L - 1, "k").tex_string == "a_{k}^{(L-1)}"
     assert diagram.column_label(L, "j").tex_string == "a_{j}^{(L)}"
@@ -128,7 +130,9 @@ def test_follow_shows_the_nudged_network():
     nudge = (f"a_1^({L - 1})", 0.05)
     animations = diagram.follow(values, nudge)
     assert len(animations) == 2 * len(diagram.readouts)
-    after = bpmath.nudge(example.network, example.x, example.y, nudge[0], nudge[1]).after
+    after = bpmath.nudge(
+        example.network, example.x, example.y, nudge[0], nudge[1]
+    ).after
     for builder in animations:
         animation = builder.build()
         animation.begin()
@@ -232,9 +236,7 @@ def path_sums(example):
     from scenes.kit.path_sum import PathSum
 
     values, L = ExampleValues(example), example.network.L
-    return [
-        (k, PathSum(values, L, k)) for k in range(example.network.sizes[L - 1])
-    ]
+    return [(k, PathSum(values, L, k)) for k in range(example.network.sizes[L - 1])]
 
 
 def test_path_terms_and_sum_are_bpmath_path_terms(example, path_sums):
@@ -296,7 +298,9 @@ def test_bars_line_up_with_their_rows(example, path_sums):
     for _, paths in path_sums:
         for j in range(paths.n_paths):
             assert paths.bar(j).get_y() == pytest.approx(paths.table.row_y(j), abs=1e-6)
-        assert paths.total_bar.get_y() == pytest.approx(paths.sum_value.get_y(), abs=1e-6)
+        assert paths.total_bar.get_y() == pytest.approx(
+            paths.sum_value.get_y(), abs=1e-6
+        )
 
 
 def test_nudge_ratio_is_bpmath_nudge_of_the_activation(example, path_sums):
@@ -308,7 +312,9 @@ def test_nudge_ratio_is_bpmath_nudge_of_the_activation(example, path_sums):
         check = paths.nudge_ratio(NUDGE)
         ratio = check.ratio.shown_values[0]
         truth = bpmath.nudge(net, example.x, example.y, f"a_{k}^({L - 1})", NUDGE)
-        assert ratio.quantity == Quantity("ΔC/Δparam", nudge=(f"a_{k}^({L - 1})", NUDGE))
+        assert ratio.quantity == Quantity(
+            "ΔC/Δparam", nudge=(f"a_{k}^({L - 1})", NUDGE)
+        )
         assert ratio.value == pytest.approx(truth.ratio, rel=1e-12)
         assert ratio.value == pytest.approx(resolve(example, ratio.quantity), rel=1e-9)
         scale = max(abs(truth.ratio), 1e-3)
@@ -326,3 +332,21 @@ def test_path_sum_refuses_a_neuron_that_does_not_exist():
         PathSum(values, 2, 7)
     with pytest.raises(ValueError, match="layer must be in 1..2"):
         PathSum(values, 3, 0)
+
+
+def test_delta_labels_are_the_real_changes_of_the_outputs():
+    """Δa_j beside output j is bpmath.nudge's change of a_j^(L), with two significant digits."""
+    example = example_for("wide")
+    values, net = ExampleValues(example), example.network
+    L = net.L
+    diagram = NetworkDiagram(values, first_layer=L - 1)
+    nudge = (f"a_0^({L - 1})", 0.01)
+    truth = bpmath.nudge(net, example.x, example.y, *nudge)
+    labels = diagram.delta_labels(values, nudge, L)
+    assert len(labels) == net.sizes[L]
+    for j, label in enumerate(labels):
+        (shown,) = label.shown_values
+        assert shown.quantity == Quantity("Δa", L, j=j, nudge=nudge)
+        assert shown.value == pytest.approx(float(truth.delta_a(L)[j]), rel=1e-12)
+        assert abs(float(shown.text)) > 0, f"Δa_{j} = {shown.value} prints as zero"
+        assert label.get_left()[0] > diagram.neuron(L, j).get_right()[0]
