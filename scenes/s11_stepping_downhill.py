@@ -83,21 +83,22 @@ class SteppingDownhill(LectureScene):
             self.play(Create(curve), FadeIn(params))
             self.play(curve.draw_points(0, 0), Write(rule))
 
-        last = params.parameters.index(("w", self.example.network.L, 0, 0))
-        theta0, theta1 = params.shown(last, 0), params.shown(last, 1)
-        grad0 = v.shown(params.gradient(last, 0), 3)
+        # worked in numbers: the parameter whose step is the biggest
+        top = max(range(count), key=lambda i: abs(v.value(params.gradient(i, 0))))
+        theta0, theta1 = params.shown(top, 0), params.shown(top, 1)
+        grad0 = v.shown(params.gradient(top, 0), 3)
         d = decimals_for(
             [theta0.value, grad0.value],
             theta1.value,
             combine=lambda p: p[0] - rate.value * p[1],
         )
-        theta0, theta1 = params.shown(last, 0, d), params.shown(last, 1, d)
-        grad0 = v.shown(params.gradient(last, 0), d)
-        name = v.gradient_labels[last]
+        theta0, theta1 = params.shown(top, 0, d), params.shown(top, 1, d)
+        grad0 = v.shown(params.gradient(top, 0), d)
+        name, kind = v.gradient_labels[top], params.parameters[top][0]
         instance = formula(
-            (name, "w"),
+            (name, kind),
             r"\leftarrow",
-            (name, "w"),
+            (name, kind),
             r"- \eta",
             (r"\frac{\partial C}{\partial " + name + "}", "C"),
             "=",
@@ -113,11 +114,11 @@ class SteppingDownhill(LectureScene):
             """One step. Every parameter moves by minus eta times its own entry of the
             gradient. The bright marks are those moves before they happen, drawn on lines
             that share one scale, so the parameters the cost is most sensitive to move
-            the furthest. Below, the same step in numbers for the last weight."""
+            the furthest. Below, the biggest of these steps, worked out in numbers."""
         ):
             marks = params.step_marks(0)
             self.play(Create(marks), FadeIn(params.start_marks()))
-            self.play(Indicate(params.lines[last].label))
+            self.play(Indicate(params.lines[top].label))
             self.play(Write(instance))
             self.play(params.move_to_step(1), curve.draw_points(1, 1))
             self.play(FadeOut(marks))

@@ -497,3 +497,22 @@ def test_an_empty_part_does_not_shift_the_colours():
     assert len(tex.submobjects) == 3
     assert tex[2].get_color() == ValueNumber(shown).get_color(), "the value lost its colour"
     assert tex[1].get_color() != tex[2].get_color()
+
+
+def test_the_worked_step_is_the_biggest_and_its_numbers_agree(descent_scene):
+    """Beat 2 works θ ← θ − η ∂C/∂θ for the parameter with the largest |∂C/∂θ|, and the
+    printed θ, η and gradient give the printed new θ to its last digit."""
+    example, scene, run = descent_scene
+    grads = _history(example, scene.learning_rate, 1).gradients[0]
+    biggest = grads.labels[int(np.argmax(np.abs(grads.values)))]
+    lines = [rec for rec in run.snapshots[1].texts if r"\leftarrow" in rec.text]
+    lines = [rec for rec in lines if len(rec.shown) == 4]  # not the rule with η alone
+    assert len(lines) == 1, "beat 2 shows one worked step"
+    theta0, rate, grad, theta1 = lines[0].shown
+    kind, layer = biggest[0], int(biggest[3])
+    assert (theta0.quantity.name, theta0.quantity.layer) == (f"descent {kind}", layer)
+    assert grad.quantity.name == f"descent dC/d{kind}" and rate.value == scene.learning_rate
+    new = float(theta0.text) - float(rate.text) * float(grad.text)
+    assert bpmath.format_value(new, theta1.decimals) == theta1.text, (
+        f"{theta0.text} - {rate.text} * {grad.text} does not round to {theta1.text}"
+    )
