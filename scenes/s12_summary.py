@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, FadeIn, FadeOut, Rectangle, VGroup, Write
+from manim import DOWN, LEFT, UP, FadeIn, FadeOut, VGroup, Write
 
 from scenes.kit.averages import average_formula
 from scenes.kit.beats import LectureScene
-from scenes.kit.layout import fit_width
-from scenes.kit.style import MUTED, TITLE_SIZE
+from scenes.kit.formula_card import FormulaCard
+from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
 from scenes.kit.worked import (
     sum_decimals,
@@ -73,10 +73,10 @@ class Summary(LectureScene):
             r"\text{Backpropagation, for any layer } l", font_size=TITLE_SIZE
         )
         title.to_edge(UP, buff=0.3)
-        rows = VGroup(*(formula(*parts, font_size=30) for parts in GENERAL))
-        rows.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(title, DOWN, buff=0.35)
-        rows.to_edge(LEFT, buff=0.8)
-        self.rows, self.shade, self.title_mob = rows, self._shade(rows[0:2]), title
+        card = FormulaCard(GENERAL, ROLES)
+        card.next_to(title, DOWN, buff=0.35).to_edge(LEFT, buff=0.8)
+        rows, self.card, self.title_mob = card.rows, card, title
+        self.shade = card.band(rows[0:2])
 
         def z_terms(j):
             w_a = [[Q("w", L, j, k), Q("a", L - 1, k)] for k in range(net.sizes[L - 1])]
@@ -170,16 +170,8 @@ class Summary(LectureScene):
             result."""
         ):
             self.play(FadeOut(self.panel), FadeOut(self.shade))
-            roles = VGroup(
-                *(
-                    formula(r"\text{%s}" % role, font_size=26).set_color(MUTED)
-                    for role in ROLES
-                )
-            )
-            for role, row in zip(roles, rows):
-                role.move_to(row).set_x(rows.get_right()[0] + 0.8, direction=LEFT)
-            card = VGroup(rows, roles)
-            self.play(card.animate.scale(1.1).move_to([0, -0.25, 0]))
+            roles = card.role_labels()
+            self.play(VGroup(card, roles).animate.scale(1.1).move_to([0, -0.25, 0]))
             self.play(FadeIn(roles, shift=0.2 * LEFT))
 
     def _fewest(self, build, count: int) -> int:
@@ -189,24 +181,15 @@ class Summary(LectureScene):
     def _show(self, rows_now: VGroup, instances: list, note: str) -> None:
         """One beat: shade ``rows_now``, write them, and work them below in numbers."""
         with self.beat(note):
-            panel = VGroup(*instances).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
-            fit_width(panel, 13.0).next_to(self.rows, DOWN, buff=0.45)
-            panel.to_edge(LEFT, buff=0.8)
+            panel = self.card.panel(instances)
             old = getattr(self, "panel", None)
             if old is None:
                 self.play(Write(self.title_mob))
                 self.add(self.shade)
             self.play(
                 *([FadeOut(old)] if old is not None else []),
-                self.shade.animate.become(self._shade(rows_now)),
+                self.shade.animate.become(self.card.band(rows_now)),
             )
             self.play(FadeIn(rows_now))
             self.play(Write(panel))
             self.panel = panel
-
-    @staticmethod
-    def _shade(rows: VGroup) -> Rectangle:
-        """A soft band behind the rows being discussed."""
-        band = Rectangle(width=13.4, height=rows.height + 0.2, stroke_width=0)
-        band.set_fill(MUTED, 0.15).move_to(rows).set_x(0).set_z_index(-1)
-        return band

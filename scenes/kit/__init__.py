@@ -15,6 +15,7 @@ from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
 from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction
 from scenes.kit.cost_curve import CostCurve
 from scenes.kit.dependency_tree import DependencyTree
+from scenes.kit.formula_card import FormulaCard
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
@@ -48,6 +49,7 @@ __all__ = [
     "DependencyTree",
     "ExampleValues",
     "Factor",
+    "FormulaCard",
     "LectureScene",
     "NetworkDiagram",
     "NudgeMarker",

@@ -14,6 +14,7 @@ from manim import config, tempconfig
 import bpmath
 from scenes.kit.beats import Beat, LectureScene
 from scenes.kit.cost_curve import CostCurve, cost_axis_range
+from scenes.kit.formula_card import FormulaCard
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
 from scenes.kit.parameter_lines import ParameterLines
 from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
@@ -25,7 +26,7 @@ from scenes.kit.worked import (
 )
 from scenes.lecture import SCENES
 from scenes.s11_stepping_downhill import SteppingDownhill
-from scenes.s12_summary import GENERAL, Summary
+from scenes.s12_summary import GENERAL, ROLES, Summary
 from tests.scenes.checks import layout_problems, note_problems, number_problems
 from tests.scenes.harness import CACHE, SceneRun, snapshot
 from tests.scenes.other_examples import example_for
@@ -516,3 +517,25 @@ def test_the_worked_step_is_the_biggest_and_its_numbers_agree(descent_scene):
     assert bpmath.format_value(new, theta1.decimals) == theta1.text, (
         f"{theta0.text} - {rate.text} * {grad.text} does not round to {theta1.text}"
     )
+
+
+def test_formula_card_band_panel_and_roles_line_up():
+    """The band spans the shaded rows, the panel sits below the card inside the frame,
+    each role label is on its row's line right of every row."""
+    card = FormulaCard(GENERAL, ROLES)
+    band = card.band(card.rows[3:5])
+    assert band.get_top()[1] >= card.rows[3].get_top()[1]
+    assert band.get_bottom()[1] <= card.rows[4].get_bottom()[1]
+    assert band.get_top()[1] < card.rows[2].get_bottom()[1] + 0.1, "the band spills up"
+    wide_line = formula("x", "=", *["1.234 + "] * 30, "0")
+    panel = card.panel([wide_line, formula("y")])
+    assert panel.get_top()[1] < card.rows.get_bottom()[1]
+    assert panel.width <= config.frame_width - 1.2 + 1e-6
+    assert panel.get_left()[0] == pytest.approx(card.rows.get_left()[0])
+    labels = card.role_labels()
+    assert len(labels) == len(GENERAL)
+    for label, row in zip(labels, card.rows):
+        assert label.get_center()[1] == pytest.approx(row.get_center()[1])
+        assert label.get_left()[0] > card.rows.get_right()[0]
+    with pytest.raises(ValueError, match="one role per row"):
+        FormulaCard(GENERAL, ROLES[:-1])
