@@ -2,10 +2,13 @@
 
 A scene is up to date when the fingerprint stored beside its video equals the one
 computed now. The fingerprint covers everything that can change the output: the scene's
-own module, the scene kit and the rest of the ``scenes`` package except the other scenes'
-modules, all of ``bpmath`` (code and data), ``manim.cfg``, the quality, the contents of
-any ``BPMATH_<ROLE>`` example file, the versions of Python and of the packages that draw
-or encode, and whether the slide deck is made.
+own module, the scene kit and the rest of the ``scenes`` package, all of ``bpmath`` (code
+and data), ``manim.cfg``, the quality, the contents of any ``BPMATH_<ROLE>`` example
+file, the versions of Python and of the packages that draw or encode, and whether the
+slide deck is made. Left out, because no scene imports them: the other scenes' modules,
+the lecture's list and render runner (``lecture.py``, ``render.py``), the publishing
+step (``publish/``) and documentation (``*.md``). The TeX installation is not covered:
+after changing it, render with ``--force``.
 """
 
 from __future__ import annotations
@@ -27,16 +30,21 @@ SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
 """The lecture's scene modules; another scene's module does not affect this one."""
 EXAMPLE_ROLES = ("CHAIN", "WIDE", "TRAINING")
 SKIPPED_DIRS = {"__pycache__"}
+NOT_RENDER_INPUTS = {"lecture.py", "render.py", "publish"}
+"""Top-level entries of ``scenes/`` that no scene imports (the runner's side)."""
 
 
-def _files(folder: Path, *, skip_scene_modules: bool = False) -> Iterable[Path]:
+def _files(folder: Path, *, only_render_inputs: bool = False) -> Iterable[Path]:
+    """The files under ``folder`` that can affect a render, in a stable order."""
     for path in sorted(folder.rglob("*")):
         if not path.is_file() or SKIPPED_DIRS & set(path.parts):
             continue
-        if path.suffix in {".pyc", ".pyo"}:
+        if path.suffix in {".pyc", ".pyo", ".md"}:
             continue
-        if skip_scene_modules and path.parent == folder and SCENE_MODULE.match(path.name):
-            continue
+        if only_render_inputs:
+            top = path.relative_to(folder).parts[0]
+            if top in NOT_RENDER_INPUTS or SCENE_MODULE.match(top):
+                continue
         yield path
 
 
@@ -71,7 +79,7 @@ def inputs(
     for name in PACKAGES:
         found[f"version:{name}"] = _version(name)
     files = [module_file, root / "manim.cfg"]
-    files += _files(root / "scenes", skip_scene_modules=True)
+    files += _files(root / "scenes", only_render_inputs=True)
     files += _files(root / "bpmath")
     for path in files:
         key = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

@@ -170,7 +170,9 @@ def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
     assert "file:scenes/kit/beats.py" in inputs
     assert "file:bpmath/examples.py" in inputs
     assert "file:manim.cfg" in inputs
+    assert "file:scenes/perf/stills.py" in inputs
     assert not any(key.startswith("file:scenes/s0") for key in inputs), "other scenes"
+    assert not any(key.startswith("file:scenes/publish/") for key in inputs)
 
 
 def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path, monkeypatch):
