@@ -9,6 +9,9 @@ one converted frame is given to x264 ``count`` times. x264 receives byte-identic
 in the same order, so the partial movie file is byte-identical too; only the repeated
 conversion is gone.
 
+The same writer bounds the frames waiting for the encoder (Manim's own queue is
+unbounded with one encoder in flight, 1.2 GB at 1080p), which changes no frame either.
+
 The speed-up is installed per scene by :func:`install` (``LectureScene`` calls it). When
 it does not apply (another Manim version, an encoder other than libx264/yuv420p, the
 OpenGL renderer, ``BACKPROP_FAST_STILLS=0``) Manim's own path is used and a one-line

@@ -16,9 +16,13 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import queue
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import av
 import numpy as np
@@ -136,6 +140,26 @@ def test_a_failing_conversion_falls_back_with_a_notice(tmp_path, monkeypatch, ca
     video = next(tmp_path.rglob("fallback.mp4"))
     frames, _ = _frames(video)
     assert len(frames) == expected
+
+
+def test_frames_wait_for_room_in_the_encoder_queue():
+    """The drawing blocks while the queue is full and resumes as the encoder takes frames."""
+    frames: queue.Queue = queue.Queue()
+    for i in range(5):
+        frames.put(i)
+    taken = []
+
+    def encoder():
+        while len(taken) < 4:
+            time.sleep(0.02)
+            taken.append(frames.get())
+
+    worker = threading.Thread(target=encoder)
+    job = SimpleNamespace(queue=frames, failed=False, thread=worker)
+    worker.start()
+    stills._wait_for_room(job, 2)
+    assert frames.qsize() < 2 and len(taken) >= 4
+    worker.join()
 
 
 def test_cache_lock_is_exclusive(tmp_path):
