@@ -36,17 +36,32 @@ class SteppingDownhill(LectureScene):
     """The mean cost falling step by step while every parameter moves against ∂C/∂θ."""
 
     example_role = "training"
-    learning_rate: ClassVar[float] = 3.0
-    """η: an input of the scene (like a nudge size), shown on screen."""
+    learning_rate: ClassVar[float | None] = None
+    """η, an input of the scene shown on screen; ``None`` picks the first of
+    :data:`RATES` at which every step lowers the mean cost (set it to show overshooting)."""
+    RATES: ClassVar[tuple[float, ...]] = (3.0, 1.0, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001)
     steps: ClassVar[int] = 30
     """How many steps of gradient descent are drawn."""
+
+    def descent_rate(self) -> float:
+        """The learning rate this scene descends with (see :attr:`learning_rate`)."""
+        if self.learning_rate is not None:
+            return self.learning_rate
+        for rate in self.RATES:
+            try:
+                run = self.values.descent(rate, self.steps)
+            except (ValueError, ArithmeticError, RuntimeWarning):  # it blew up
+                continue
+            if all(b <= a for a, b in zip(run.costs, run.costs[1:])):
+                return rate
+        return self.RATES[-1]
 
     def construct(self) -> None:
         """The set-up, one step in detail, the rest of the run, the cost before and after."""
         v, n, eta, N = (
             self.values,
             self.example.n_examples,
-            self.learning_rate,
+            self.descent_rate(),
             self.steps,
         )
         rate = v.shown(Quantity("rate", rate=eta), exact_decimals(eta))

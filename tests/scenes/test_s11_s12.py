@@ -4,6 +4,7 @@ worked instances are bpmath's numbers; the kit pieces behind them."""
 from __future__ import annotations
 
 import time
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -122,7 +123,7 @@ def test_plotted_costs_are_gradient_descents_costs(descent_scene):
     """One dot per step, each the mean cost gradient_descent reaches after that step."""
     example, scene, _ = descent_scene
     curve = _find(scene, CostCurve)
-    run = _history(example, scene.learning_rate, scene.steps)
+    run = _history(example, scene.descent_rate(), scene.steps)
     assert sorted(curve.dots) == list(range(scene.steps + 1)), "a step has no dot"
     np.testing.assert_allclose(curve.costs, run.costs, rtol=0, atol=1e-12)
 
@@ -131,7 +132,7 @@ def test_each_plotted_point_sits_at_its_value_on_the_axes(descent_scene):
     """The dot of step n is at (n, C_n) on the drawn axes, to a pixel."""
     example, scene, _ = descent_scene
     curve = _find(scene, CostCurve)
-    run = _history(example, scene.learning_rate, scene.steps)
+    run = _history(example, scene.descent_rate(), scene.steps)
     x_axis, y_axis = curve.axes.x_axis, curve.axes.y_axis
     (x0, y0, _), (x1, _, _) = x_axis.get_start(), x_axis.get_end()
     y1 = y_axis.get_end()[1]
@@ -161,7 +162,7 @@ def test_parameters_end_where_descent_takes_them(descent_scene):
         if isinstance(m, VariableNumberLine)
     ]
     lines.sort(key=lambda line: -line.line.get_center()[1])
-    final = _history(example, scene.learning_rate, scene.steps).networks[-1]
+    final = _history(example, scene.descent_rate(), scene.steps).networks[-1]
     theta = final.parameter_vector()
     vector = bpmath.gradient_vector(
         bpmath.backward(example.network, example.x, example.y)
@@ -179,7 +180,7 @@ def test_parameters_end_where_descent_takes_them(descent_scene):
             f"descent {label[0]}",
             int(label[3]),
             scene.steps,
-            scene.learning_rate,
+            scene.descent_rate(),
         ), f"{label}'s readout shows {q}"
         assert line.readout.get_value() == pytest.approx(theta[i], abs=1e-12), label
 
@@ -496,7 +497,9 @@ def test_an_empty_part_does_not_shift_the_colours():
     shown = Shown(Quantity("w", 2), 0.5, 3)
     tex = formula(("a", "a"), "", "=", shown)
     assert len(tex.submobjects) == 3
-    assert tex[2].get_color() == ValueNumber(shown).get_color(), "the value lost its colour"
+    assert tex[2].get_color() == ValueNumber(shown).get_color(), (
+        "the value lost its colour"
+    )
     assert tex[1].get_color() != tex[2].get_color()
 
 
@@ -504,7 +507,7 @@ def test_the_worked_step_is_the_biggest_and_its_numbers_agree(descent_scene):
     """Beat 2 works θ ← θ − η ∂C/∂θ for the parameter with the largest |∂C/∂θ|, and the
     printed θ, η and gradient give the printed new θ to its last digit."""
     example, scene, run = descent_scene
-    grads = _history(example, scene.learning_rate, 1).gradients[0]
+    grads = _history(example, scene.descent_rate(), 1).gradients[0]
     biggest = grads.labels[int(np.argmax(np.abs(grads.values)))]
     lines = [rec for rec in run.snapshots[1].texts if r"\leftarrow" in rec.text]
     lines = [rec for rec in lines if len(rec.shown) == 4]  # not the rule with η alone
@@ -512,7 +515,10 @@ def test_the_worked_step_is_the_biggest_and_its_numbers_agree(descent_scene):
     theta0, rate, grad, theta1 = lines[0].shown
     kind, layer = biggest[0], int(biggest[3])
     assert (theta0.quantity.name, theta0.quantity.layer) == (f"descent {kind}", layer)
-    assert grad.quantity.name == f"descent dC/d{kind}" and rate.value == scene.learning_rate
+    assert (
+        grad.quantity.name == f"descent dC/d{kind}"
+        and rate.value == scene.descent_rate()
+    )
     new = float(theta0.text) - float(rate.text) * float(grad.text)
     assert bpmath.format_value(new, theta1.decimals) == theta1.text, (
         f"{theta0.text} - {rate.text} * {grad.text} does not round to {theta1.text}"
@@ -539,3 +545,36 @@ def test_formula_card_band_panel_and_roles_line_up():
         assert label.get_left()[0] > card.rows.get_right()[0]
     with pytest.raises(ValueError, match="one role per row"):
         FormulaCard(GENERAL, ROLES[:-1])
+
+
+def _big_identity() -> bpmath.Example:
+    """Large values: an identity chain with targets in the hundreds."""
+    net = bpmath.Network.chain([2.0, 3.0], [10.0, -5.0], activation="identity")
+    return bpmath.Example(
+        "big", net, inputs=[1.0, 2.0, 3.0], targets=[120.0, 150.0, 200.0]
+    )
+
+
+@pytest.mark.parametrize("key", [*sorted(TRAINING), "tanh", "big"])
+def test_the_chosen_rate_is_the_largest_that_goes_downhill_every_step(key):
+    """With no η given, the scene takes the first rate of its ladder whose every step
+    lowers the mean cost; every larger rate of the ladder overshoots or blows up."""
+    example = {
+        "tanh": lambda: example_for("training", "tanh"),
+        "big": _big_identity,
+    }.get(key, TRAINING.get(key))()
+    scene = SimpleNamespace(
+        values=ExampleValues(example),
+        learning_rate=None,
+        steps=SteppingDownhill.steps,
+        RATES=SteppingDownhill.RATES,
+    )
+    rate = SteppingDownhill.descent_rate(scene)
+    costs = _history(example, rate, scene.steps).costs
+    assert np.all(np.diff(costs) <= 0), f"η = {rate}: the cost rises somewhere: {costs}"
+    for larger in SteppingDownhill.RATES[: SteppingDownhill.RATES.index(rate)]:
+        try:
+            other = _history(example, larger, scene.steps).costs
+        except ValueError:
+            continue
+        assert np.any(np.diff(other) > 0), f"η = {larger} also goes downhill"
