@@ -25,7 +25,7 @@ from pathlib import Path
 from scenes.kit.beats import slides_folder
 from scenes.lecture import SceneEntry
 from scenes.publish import deck, subtitles, video
-from scenes.publish.files import Stamps, fingerprint, staged_dir, staged_file
+from scenes.publish.files import Stamps, input_stamp, staged_dir, staged_file
 from scenes.publish.needs import REVEAL_DIR
 
 __all__ = ["TITLE", "Output", "ScenePart", "publish"]
@@ -98,7 +98,7 @@ class _Steps:
         return [video.probe(v) for v in self.videos]
 
     def _stamp(self, files: Sequence[Path], step: str) -> str:
-        return fingerprint(files, step=step, titles=self.titles, code=_CODE_VERSION)
+        return input_stamp(files, step=step, titles=self.titles, code=_CODE_VERSION)
 
     def captions(self) -> list[Output]:
         """``lecture.srt`` and ``lecture.vtt``: the scenes' cues in lecture time."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["Stamps", "fingerprint", "staged_dir", "staged_file"]
+__all__ = ["Stamps", "input_stamp", "staged_dir", "staged_file"]
 
 
 def _temporary(dest: Path) -> Path:
@@ -70,7 +70,7 @@ def staged_dir(dest: Path) -> Iterator[Path]:
         _remove(old)
 
 
-def fingerprint(files: Iterable[Path], **settings: object) -> str:
+def input_stamp(files: Iterable[Path], **settings: object) -> str:
     """A digest of ``files`` (path, size, modification time) and ``settings``."""
     digest = hashlib.sha256()
     for path in files:

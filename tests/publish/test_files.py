@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from scenes.publish.files import Stamps, fingerprint, staged_dir, staged_file
+from scenes.publish.files import Stamps, input_stamp, staged_dir, staged_file
 
 
 def test_a_staged_file_replaces_the_old_one_when_complete(tmp_path):
@@ -64,11 +64,11 @@ def test_fingerprint_follows_files_and_settings(tmp_path):
     """A changed size, modification time or setting changes the stamp."""
     f = tmp_path / "a.mp4"
     f.write_bytes(b"12345")
-    first = fingerprint([f], quality="l")
-    assert fingerprint([f], quality="l") == first
-    assert fingerprint([f], quality="h") != first
+    first = input_stamp([f], quality="l")
+    assert input_stamp([f], quality="l") == first
+    assert input_stamp([f], quality="h") != first
     os.utime(f, ns=(1, 1))
-    assert fingerprint([f], quality="l") != first
+    assert input_stamp([f], quality="l") != first
 
 
 def test_stamps_remember_outputs_across_runs(tmp_path):
