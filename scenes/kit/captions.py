@@ -43,6 +43,8 @@ MIN_SECONDS = 1.0
 MAX_SECONDS = 7.0
 """The most time a cue stays on screen."""
 
+_PHRASE_BONUS = 8
+"""Characters of line-length balance given up to break a cue after a clause mark."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+|(?<=\s[—–])\s+")
 
@@ -82,9 +84,12 @@ def wrap_cue(text: str, width: int = LINE_WIDTH) -> str | None:
     for cut in range(1, len(words)):
         first, second = " ".join(words[:cut]), " ".join(words[cut:])
         if len(first) <= width and len(second) <= width:
-            longest = max(len(first), len(second))
-            if best is None or longest < best[0]:
-                best = (longest, f"{first}\n{second}")
+            # Balanced lines, but a break after a comma or colon reads better.
+            score = max(len(first), len(second)) - _PHRASE_BONUS * (
+                first[-1] in ",;:—–"
+            )
+            if best is None or score < best[0]:
+                best = (score, f"{first}\n{second}")
     return None if best is None else best[1]
 
 

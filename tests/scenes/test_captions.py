@@ -16,6 +16,7 @@ from scenes.kit.captions import (
     beat_cues,
     split_note,
     time_cues,
+    wrap_cue,
 )
 from tests.scenes.cases import scene_cases
 from tests.scenes.harness import build_cached
@@ -80,6 +81,17 @@ def test_a_long_note_is_split_at_sentences_then_clauses_then_words():
         assert len(lines) <= MAX_LINES and all(len(x) <= LINE_WIDTH for x in lines), (
             text
         )
+
+
+def test_lines_break_after_a_clause_mark_when_nearly_as_balanced():
+    """Two lines are balanced, but a comma or colon within reach is where they break."""
+    assert wrap_cue("The smallest network with layers: 4 neurons in a row.") == (
+        "The smallest network with layers:\n4 neurons in a row."
+    )
+    assert wrap_cue("how much of a small change in z the sigmoid lets through") == (
+        "how much of a small change\nin z the sigmoid lets through"
+    )
+    assert wrap_cue("x" * 43) is None
 
 
 def test_a_word_longer_than_a_line_is_cut_to_fit():
