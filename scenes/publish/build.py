@@ -25,7 +25,13 @@ from pathlib import Path
 from scenes.kit.beats import slides_folder
 from scenes.lecture import SceneEntry
 from scenes.publish import deck, subtitles, video
-from scenes.publish.files import Stamps, input_stamp, staged_dir, staged_file
+from scenes.publish.files import (
+    Stamps,
+    input_stamp,
+    staged_dir,
+    staged_file,
+    sweep,
+)
 from scenes.publish.needs import REVEAL_DIR
 
 __all__ = ["TITLE", "Output", "ScenePart", "publish"]
@@ -224,5 +230,7 @@ def publish(
     if not parts:
         raise ValueError("no scenes to publish")
     folder.mkdir(parents=True, exist_ok=True)
+    for path in sweep(folder):
+        log(f"removed {path.name}, left by a run that was killed")
     steps = _Steps(parts, folder, log)
     return [*steps.captions(), *steps.video(), *steps.decks()]

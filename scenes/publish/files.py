@@ -11,16 +11,45 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["Stamps", "input_stamp", "staged_dir", "staged_file"]
+__all__ = ["Stamps", "input_stamp", "staged_dir", "staged_file", "sweep"]
+
+
+_LEFTOVER = re.compile(r"^\..+\.(?:tmp|old)-(\d+)$")
 
 
 def _temporary(dest: Path) -> Path:
     return dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep(folder: Path) -> list[Path]:
+    """Remove temporary files and folders left in ``folder`` by runs that were killed.
+
+    Only names made by :func:`staged_file` / :func:`staged_dir` whose process is gone
+    are removed; a run still going keeps its own. Returns what was removed.
+    """
+    removed = []
+    for path in folder.glob(".*"):
+        match = _LEFTOVER.match(path.name)
+        if match and not _alive(int(match.group(1))):
+            _remove(path)
+            removed.append(path)
+    return removed
 
 
 def _remove(path: Path) -> None:

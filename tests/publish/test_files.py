@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from scenes.publish.files import Stamps, input_stamp, staged_dir, staged_file
+from scenes.publish.files import Stamps, input_stamp, staged_dir, staged_file, sweep
 
 
 def test_a_staged_file_replaces_the_old_one_when_complete(tmp_path):
@@ -80,3 +80,19 @@ def test_stamps_remember_outputs_across_runs(tmp_path):
     assert again.current(out, "abc") and not again.current(out, "abd")
     out.unlink()
     assert not again.current(out, "abc")
+
+
+def test_leftovers_of_a_killed_run_are_swept_but_a_live_runs_are_kept(tmp_path):
+    """Temp names whose process is gone are removed; this process's own stay."""
+    gone_pid = 2**22 + 12345  # above the largest pid Linux can hand out
+    (tmp_path / f".lecture.mp4.tmp-{gone_pid}").write_bytes(b"half a video")
+    (tmp_path / f".deck.old-{gone_pid}").mkdir()
+    mine = tmp_path / f".lecture.pptx.tmp-{os.getpid()}"
+    mine.write_bytes(b"being written")
+    (tmp_path / "lecture.srt").write_text("kept")
+    removed = sweep(tmp_path)
+    assert sorted(p.name for p in removed) == [
+        f".deck.old-{gone_pid}",
+        f".lecture.mp4.tmp-{gone_pid}",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [mine.name, "lecture.srt"]
