@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -196,6 +197,24 @@ class _Job:
         return not self.slides or self.slide_deck.is_file()
 
 
+STAGING_PREFIX = ".rendering-"
+"""Staging folders are ``<media>/.rendering-<pid>-<module>-<quality>-<random>``."""
+
+
+def _remove_abandoned_staging(media_dir: Path) -> None:
+    """Delete staging folders whose runner process is gone (a killed run's leftovers)."""
+    for folder in media_dir.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name[len(STAGING_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            pass  # someone else's live process
+
+
 def _move_deck(staged: Path, job: _Job) -> None:
     """Move the deck rendered under ``staged`` (a slides folder) to ``job.slides_dir``.
 
@@ -224,7 +243,10 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> Usage:
     entry = job.entry
     job.media_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(
-        tempfile.mkdtemp(prefix=f".{entry.module}-{job.quality}-", dir=job.media_dir)
+        tempfile.mkdtemp(
+            prefix=f"{STAGING_PREFIX}{os.getpid()}-{entry.module}-{job.quality}-",
+            dir=job.media_dir,
+        )
     )
     staged = _Job(entry, job.quality, staging / "media", job.slides)
     try:
@@ -344,6 +366,7 @@ def render_scenes(
     entries = list(SCENES if entries is None else entries)
     media_dir = (ROOT / "media" if media_dir is None else Path(media_dir)).resolve()
     media_dir.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_staging(media_dir)
     slides = _slides_enabled()
     work = [_Job(e, quality, media_dir, slides) for e in entries]
     results: dict[int, RenderedScene] = {}
@@ -422,6 +445,8 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="render even the scenes that are up to date"
     )
     args = parser.parse_args(argv)
+    # A kill (make's, a CI timeout's) unwinds like Ctrl-C: staging folders are removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     check_examples()
     started = time.perf_counter()

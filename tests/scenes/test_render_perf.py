@@ -37,12 +37,23 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.render
 
 
-def _manim(media_dir: Path, entry: PerfEntry, **env: str) -> subprocess.CompletedProcess:
+def _manim(
+    media_dir: Path, entry: PerfEntry, **env: str
+) -> subprocess.CompletedProcess:
     """Plain ``manim -ql`` on ``entry``, as a user would type it (from the root)."""
     return subprocess.run(
         [
-            sys.executable, "-m", "manim", "render", "-ql", "--progress_bar", "none",
-            "--media_dir", str(media_dir), entry.path, entry.name,
+            sys.executable,
+            "-m",
+            "manim",
+            "render",
+            "-ql",
+            "--progress_bar",
+            "none",
+            "--media_dir",
+            str(media_dir),
+            entry.path,
+            entry.name,
         ],
         cwd=ROOT,
         env={**os.environ, **env},
@@ -77,8 +88,12 @@ def test_fast_stills_change_no_pixel(both_ways):
     manim, manim_seconds = _frames(both_ways["manim"][1])
     assert len(fast) == len(manim) > 0
     assert fast_seconds == manim_seconds
-    mismatched = [i for i, (a, b) in enumerate(zip(fast, manim)) if not np.array_equal(a, b)]
-    assert mismatched == [], f"frames differ from Manim's own encoding: {mismatched[:10]}"
+    mismatched = [
+        i for i, (a, b) in enumerate(zip(fast, manim)) if not np.array_equal(a, b)
+    ]
+    assert mismatched == [], (
+        f"frames differ from Manim's own encoding: {mismatched[:10]}"
+    )
 
 
 def test_the_scene_has_updaters_and_long_stills(both_ways):
@@ -199,7 +214,9 @@ def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
     assert not any(key.startswith("file:scenes/publish/") for key in inputs)
 
 
-def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path, monkeypatch):
+def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(
+    tmp_path, monkeypatch
+):
     """Two scenes at once; a re-run renders nothing; a changed input renders again."""
     dirs = {"media_dir": tmp_path / "media"}
     lines: list[str] = []
@@ -223,7 +240,9 @@ def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(tmp_path
     assert [s.rendered for s in changed] == [True]
     forced = render.render_scenes([SHORT], "l", log=lines.append, force=True, **dirs)
     assert [s.rendered for s in forced] == [True]
-    leftovers = [p for p in (tmp_path / "media").rglob("*") if ".rendering-" in p.name]
+    leftovers = [
+        p for p in (tmp_path / "media").iterdir() if p.name.startswith(".rend")
+    ]
     assert leftovers == []
 
 
@@ -238,7 +257,25 @@ def test_a_failed_render_leaves_the_old_video_and_no_temporary(tmp_path):
         render.render_scenes([broken], "l", log=lambda _: None, jobs=1, **dirs)
     assert video.read_bytes() == b"the previous video"
     names = [p.name for p in (tmp_path / "media").rglob("*")]
-    assert not [n for n in names if ".rendering-" in n or n.startswith(".perf_scene-")]
+    assert not [n for n in names if n.startswith(render.STAGING_PREFIX)]
+
+
+def test_a_killed_runs_staging_folder_is_removed_by_the_next_run(tmp_path):
+    """Leftovers of a dead runner go; those of a live one stay."""
+    media = tmp_path / "media"
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    abandoned = media / f"{render.STAGING_PREFIX}{dead.stdout.strip()}-perf_scene-l-x"
+    live = media / f"{render.STAGING_PREFIX}{os.getpid()}-perf_scene-l-y"
+    for folder in (abandoned, live):
+        (folder / "media").mkdir(parents=True)
+    render.render_scenes([], "l", log=lambda _: None, media_dir=media)
+    assert not abandoned.exists()
+    assert live.exists()
 
 
 def test_jobs_must_be_positive(monkeypatch):
@@ -266,7 +303,7 @@ def test_runner_moves_the_slide_deck_into_place(tmp_path, monkeypatch, both_ways
     frames, _ = _frames(done.video)
     slide_frames = sum(len(_frames(Path(s["file"]))[0]) for s in deck["slides"])
     assert slide_frames == len(frames)
-    assert not [p for p in media.iterdir() if p.name.startswith(".perf_scene-")]
+    assert not [p for p in media.iterdir() if p.name.startswith(render.STAGING_PREFIX)]
     plain = both_ways["fast"][1]
     assert done.video.read_bytes() == plain.read_bytes()
     captions = plain.with_suffix(".srt")
