@@ -48,30 +48,42 @@ def duration(path: Path) -> float:
         return container.duration / 1_000_000
 
 
-def _tree_rss(root_pid: int) -> int:
-    """Resident bytes of ``root_pid``'s descendants (not itself), summed."""
+def _pss(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (shared pages split among sharers)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _tree_memory(root_pid: int) -> int:
+    """Memory of ``root_pid`` and all its descendants: the sum of their PSS, in bytes.
+
+    PSS, not RSS: the processes share libraries and copy-on-write pages, which RSS would
+    count once per process.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
-            pid = int(stat.parent.name)
-            parents[pid] = int(fields[1])
-            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            parents[int(stat.parent.name)] = int(fields[1])
         except (OSError, IndexError, ValueError):
             continue
     total = 0
-    for pid in rss:
-        p = parents.get(pid)
-        while p is not None and p != root_pid and p > 1:
-            p = parents.get(p)
+    for pid in parents:
+        p = pid
+        while p != root_pid and p > 1:
+            p = parents.get(p, 0)
         if p == root_pid:
-            total += rss[pid]
+            try:
+                total += _pss(pid)
+            except (OSError, ValueError):
+                continue
     return total
 
 
 class TreeMemory:
-    """Samples the summed resident size of this process's children (all scenes at once)."""
+    """Samples the memory (PSS) of this process and its children (all scenes at once)."""
 
     def __init__(self, every: float = 0.5) -> None:
         self.every = every
@@ -81,7 +93,7 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.peak = max(self.peak, _tree_memory(os.getpid()))
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
@@ -143,7 +155,10 @@ def _table(done: list[RenderedScene], wall: float, peak_all: int) -> float:
         f" {wall / total_video:6.2f} {sum(s.cpu_seconds or 0 for s in done):7.1f}"
         f" {peak_one:8.0f}"
     )
-    print(f"peak memory of all scenes rendering at once: {peak_all / MB:.0f} MB")
+    print(
+        f"peak memory of all scenes rendering at once (PSS, with this runner):"
+        f" {peak_all / MB:.0f} MB"
+    )
     return total_video
 
 
