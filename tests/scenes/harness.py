@@ -156,8 +156,20 @@ def snapshot(scene: LectureScene, beat: Beat) -> Snapshot:
 
 def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
     """Build ``entry``'s scene (for ``example``, default: its role's) beat by beat."""
+    return build_scene(entry, load(entry), example)[1]
+
+
+def build_scene(
+    entry: SceneEntry,
+    scene_class: type[LectureScene],
+    example: bpmath.Example | None = None,
+) -> tuple[LectureScene, SceneRun]:
+    """Build ``scene_class`` (``entry``'s scene or a variant of it) without a movie.
+
+    Returns the scene itself, for tests that inspect its mobjects, and its run: the
+    snapshot of every beat, the frame, the captions and the running time.
+    """
     started = time.perf_counter()
-    scene_class = load(entry)
     if example is not None:
         scene_class = scene_class.with_example(example)
     snapshots: list[Snapshot] = []
@@ -189,7 +201,7 @@ def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
             captions, duration = tuple(scene.captions), scene.renderer.time
     finally:
         LectureScene.beat_hooks.remove(hook)
-    return SceneRun(
+    run = SceneRun(
         entry,
         used,
         snapshots,
@@ -198,6 +210,7 @@ def build(entry: SceneEntry, example: bpmath.Example | None = None) -> SceneRun:
         captions,
         duration,
     )
+    return scene, run
 
 
 def load(entry: SceneEntry) -> type[LectureScene]:

@@ -3,17 +3,16 @@ worked instances are bpmath's numbers; the kit pieces behind them."""
 
 from __future__ import annotations
 
-import time
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from manim import config, tempconfig
+from manim import config
 
 import bpmath
-from scenes.kit.beats import Beat, LectureScene
+from scenes.kit.beats import LectureScene
 from scenes.kit.cost_curve import CostCurve, cost_axis_range
 from scenes.kit.formula_card import FormulaCard
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
@@ -29,7 +28,7 @@ from scenes.lecture import SCENES
 from scenes.s11_stepping_downhill import SteppingDownhill
 from scenes.s12_summary import GENERAL, ROLES, Summary
 from tests.scenes.checks import layout_problems, note_problems, number_problems
-from tests.scenes.harness import CACHE, SceneRun, snapshot
+from tests.scenes.harness import build_scene
 from tests.scenes.other_examples import example_for
 
 PIXEL = config.frame_width / 854  # one pixel of the golden frames, in scene units
@@ -62,35 +61,9 @@ TRAINING = {
 
 
 def _run_scene(scene_class: type[LectureScene], example: bpmath.Example):
-    """Build ``scene_class`` on ``example`` without a movie: the scene and its snapshots."""
-    snapshots = []
-
-    def hook(scene: LectureScene, beat: Beat) -> None:
-        snapshots.append(snapshot(scene, beat))
-
-    started = time.perf_counter()
-    LectureScene.beat_hooks.append(hook)
-    try:
-        with tempconfig(
-            {
-                "dry_run": True,
-                "pixel_width": 854,
-                "pixel_height": 480,
-                "tex_dir": str(CACHE / "main" / "Tex"),
-                "text_dir": str(CACHE / "main" / "texts"),
-                "disable_caching": True,
-                "verbosity": "ERROR",
-                "progress_bar": "none",
-            }
-        ):
-            scene = scene_class.with_example(example)(skip_animations=True)
-            scene.render()
-            frame = (scene.camera.frame_width, scene.camera.frame_height)
-    finally:
-        LectureScene.beat_hooks.remove(hook)
-    entry = next(e for e in SCENES if e.name == scene_class.__name__)
-    run = SceneRun(entry, example, snapshots, frame, time.perf_counter() - started)
-    return scene, run
+    """Build ``scene_class`` (step 11 or 12, or a variant) on ``example``: scene and run."""
+    entry = next(e for e in SCENES if issubclass(scene_class, e.load()))
+    return build_scene(entry, scene_class, example)
 
 
 def _find(scene: LectureScene, kind: type):
