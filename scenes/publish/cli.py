@@ -69,6 +69,13 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
+def _human_size(size: int) -> str:
+    """``size`` bytes as a reader wants it: 16 KB, 5.7 MB (never "0.0 MB")."""
+    if size < 1e6:
+        return f"{max(1, round(size / 1e3))} KB"
+    return f"{size / 1e6:.1f} MB"
+
+
 def _print_index(
     outputs: Sequence[Output],
     folder: Path,
@@ -83,7 +90,7 @@ def _print_index(
             shown = out.path
         size = _size(out.path.parent if out.path.name == "index.html" else out.path)
         note = "" if out.rebuilt else "  (up to date)"
-        print(f"  {out.label:<30} {shown}  {size / 1e6:.1f} MB{note}")
+        print(f"  {out.label:<30} {shown}  {_human_size(size)}{note}")
     print(
         f"  {'captions of each scene':<30} beside each scene's video,"
         f" media/videos/*/{folder.name}/*.srt"

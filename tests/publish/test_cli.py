@@ -103,3 +103,12 @@ def test_lecture_folder_is_per_quality():
     assert cli.lecture_folder("l").name == "480p15"
     assert cli.lecture_folder("h").name == "1080p60"
     assert cli.lecture_folder("h").parent == render.ROOT / "media" / "lecture"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [(16_400, "16 KB"), (300, "1 KB"), (999_400, "999 KB"), (5_700_000, "5.7 MB")],
+)
+def test_index_sizes_read_as_kb_or_mb(size, shown):
+    """Small files (captions) read in KB in the printed index, never as "0.0 MB"."""
+    assert cli._human_size(size) == shown
