@@ -16,6 +16,7 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
+from scenes.kit.layout import backdrop
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.sums import CostSum, WeightedSumLines
@@ -70,7 +71,8 @@ class MoreNeuronsPerLayer(LectureScene):
             self.play(FadeIn(cost.rows, shift=0.2 * LEFT))
             self.play(Write(cost.total))
 
-        w_label = diagram.edge_label(L, j, k, index="jk", along=0.3)
+        w_label = diagram.edge_label(L, j, k, index="jk", along=0.4, on_edge=True)
+        w_label = VGroup(backdrop(w_label), w_label)
         path = diagram.path_highlight(L, j, k)
         matrix = WeightMatrix(v, L).move_to([RIGHT_SIDE, 0.6, 0])
         marks = matrix.mark(j, k)

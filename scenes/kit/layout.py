@@ -8,9 +8,27 @@ neighbour, a scene shrinks them to the space there is.
 from __future__ import annotations
 
 import numpy as np
-from manim import Mobject, config
+from manim import BackgroundRectangle, Mobject, config
 
-__all__ = ["fit_in_frame", "fit_width"]
+from scenes.kit.style import BACKGROUND
+
+__all__ = ["backdrop", "fit_in_frame", "fit_width"]
+
+
+def backdrop(mobject: Mobject, buff: float = 0.05) -> BackgroundRectangle:
+    """A patch of the background colour behind ``mobject``, so lines under it do not cut it.
+
+    For a label that has to sit on a drawing (a weight's name among crossing edges).
+    Returned, not added: show it with the label, e.g. ``VGroup(backdrop(label), label)``
+    (the patch first, so the label is drawn over it; both over what was there before).
+
+    >>> from manim import Square
+    >>> patch = backdrop(Square(side_length=1), buff=0.1)
+    >>> round(float(patch.width), 2)
+    1.2
+    """
+    patch = BackgroundRectangle(mobject, color=BACKGROUND, fill_opacity=0.9, buff=buff)
+    return patch.set_z_index(mobject.z_index)
 
 
 def fit_width(mobject: Mobject, width: float) -> Mobject:

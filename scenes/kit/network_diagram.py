@@ -315,17 +315,23 @@ class NetworkDiagram(VGroup):
         font_size: float = LABEL_SIZE,
         along: float = 0.5,
         index: str | None = None,
+        on_edge: bool = False,
     ) -> MathTex:
         """A label such as ``w^{(L)}`` (and ``= value``) just above an edge.
 
         ``along`` is where on the edge (0 at the source neuron, 1 at the target) the
         label sits; ``value`` adds the tagged weight, e.g. ``values.shown(Quantity(...))``;
         ``index`` writes letters instead of numbers, e.g. ``"jk"`` gives ``w_{jk}^{(L)}``.
+        ``on_edge`` centres the label on the edge instead, the way weighted graphs are
+        labelled, for an edge among others where "above" would land on a neighbour
+        (give it a :func:`~scenes.kit.layout.backdrop` so the edge does not cut it).
         """
         tex = tex or f"w{self._sub((j, k), index)}^{{{self._sup(layer)}}}"
         label = self._param_label(tex, "w", value, font_size)
         edge = self.edge(layer, j, k)
         anchor = edge.point_from_proportion(along)
+        if on_edge:
+            return label.move_to(anchor)
         return label.next_to(anchor, UP, buff=0.12)
 
     def bias_label(

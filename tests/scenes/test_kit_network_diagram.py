@@ -7,9 +7,10 @@ import pytest
 from manim import DecimalNumber, MathTex, config
 
 import bpmath
+from scenes.kit.layout import backdrop
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import layer_tex
-from scenes.kit.style import weight_color
+from scenes.kit.style import BACKGROUND, weight_color
 from scenes.kit.values import ExampleValues, Quantity
 from tests.scenes.other_examples import example_for
 
@@ -234,3 +235,18 @@ def test_index_letters_replace_numbers():
     assert wide.edge_label(L, 1, 2, index="jk").tex_string == "w_{jk}^{(L)}"
     chain = NetworkDiagram(ExampleValues(EXAMPLES["chain"]))
     assert chain.bias_label(chain.L, index="j").tex_string == "b_{j}^{(L)}"
+
+
+def test_label_on_its_edge_sits_on_the_edge_over_a_backdrop():
+    """``on_edge`` centres w_jk on its own edge; the backdrop covers the label exactly."""
+    wide = NetworkDiagram(ExampleValues(bpmath.examples.wide()))
+    L = wide.L
+    label = wide.edge_label(L, 1, 0, index="jk", along=0.4, on_edge=True)
+    anchor = wide.edge(L, 1, 0).point_from_proportion(0.4)
+    assert np.allclose(label.get_center(), anchor)
+    above = wide.edge_label(L, 1, 0, index="jk", along=0.4)
+    assert above.get_bottom()[1] > anchor[1], "the default label is above its edge"
+    patch = backdrop(label, buff=0.05)
+    assert np.allclose(patch.get_center(), label.get_center())
+    assert patch.width == pytest.approx(label.width + 0.1)
+    assert patch.get_fill_color().to_hex().lower() == BACKGROUND.to_hex().lower()
