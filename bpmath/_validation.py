@@ -130,6 +130,24 @@ def as_batch(value: Any, name: str, width: int) -> np.ndarray:
     return readonly(array)
 
 
+def as_batch_pair(
+    inputs: Any, targets: Any, widths: tuple[int, int], names: tuple[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return inputs and targets as :func:`as_batch` arrays with the same number of rows.
+
+    ``widths`` are the input and output layer sizes; ``names`` are the arguments'
+    names as the caller spells them, so a mismatch names what the user passed.
+    """
+    xs = as_batch(inputs, names[0], widths[0])
+    ys = as_batch(targets, names[1], widths[1])
+    if xs.shape[0] != ys.shape[0]:
+        raise ValueError(
+            f"{names[0]} and {names[1]} must hold the same number of examples:"
+            f" {names[0]} has {xs.shape[0]}, {names[1]} has {ys.shape[0]}"
+        )
+    return xs, ys
+
+
 def check_finite(value: Any, name: str) -> Any:
     """Return ``value`` unchanged if every entry is finite, else raise ``ValueError``.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmath._validation import as_batch
+from bpmath._validation import as_batch_pair
 from bpmath.network import Network
 
 __all__ = ["ROLES", "Example"]
@@ -46,13 +46,12 @@ class Example:
             raise TypeError(
                 f"network must be a bpmath.Network, got {type(network).__name__}"
             )
-        xs = as_batch(inputs, "inputs", network.sizes[0])
-        ys = as_batch(targets, "targets", network.sizes[-1])
-        if xs.shape[0] != ys.shape[0]:
-            raise ValueError(
-                f"inputs and targets must hold the same number of examples: inputs has"
-                f" {xs.shape[0]}, targets has {ys.shape[0]}"
-            )
+        xs, ys = as_batch_pair(
+            inputs,
+            targets,
+            (network.sizes[0], network.sizes[-1]),
+            ("inputs", "targets"),
+        )
         object.__setattr__(self, "name", str(name))
         object.__setattr__(self, "network", network)
         object.__setattr__(self, "inputs", xs)

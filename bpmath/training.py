@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from bpmath._validation import as_batch, as_finite_float, check_index, readonly
+from bpmath._validation import as_batch_pair, as_finite_float, check_index, readonly
 from bpmath.backward import Gradients, backward_from_trace
 from bpmath.forward import forward
 from bpmath.network import Network
@@ -91,14 +91,7 @@ def average_gradient(net: Network, X: Any, Y: Any) -> AverageGradient:  # noqa: 
 def _batch(net: Network, X: Any, Y: Any) -> tuple[np.ndarray, np.ndarray]:  # noqa: N803
     if not isinstance(net, Network):
         raise TypeError(f"net must be a bpmath.Network, got {type(net).__name__}")
-    xs = as_batch(X, "X", net.sizes[0])
-    ys = as_batch(Y, "Y", net.sizes[-1])
-    if xs.shape[0] != ys.shape[0]:
-        raise ValueError(
-            f"X and Y must hold the same number of examples: X has {xs.shape[0]},"
-            f" Y has {ys.shape[0]}"
-        )
-    return xs, ys
+    return as_batch_pair(X, Y, (net.sizes[0], net.sizes[-1]), ("X", "Y"))
 
 
 @dataclass(frozen=True, eq=False)
