@@ -179,6 +179,10 @@ class _Job:
             ROOT, ROOT / self.entry.path, self.quality, slides=self.slides
         )
 
+    @property
+    def captions(self) -> Path:
+        return self.video.with_suffix(".srt")
+
     def last_cpu_seconds(self) -> float:
         """CPU seconds of the last render (from the stamp), 0 if unknown."""
         try:
@@ -187,14 +191,25 @@ class _Job:
             return 0.0
 
     def up_to_date(self, digest: str) -> bool:
-        """The stored fingerprint is ``digest`` and every output is there."""
+        """The stored fingerprint is ``digest`` and every output of that render is there.
+
+        The stamp is written last, so a video newer than it was made since by something
+        else (plain ``manim``, perhaps without slides or captions): render again. The
+        captions count when that render wrote them (the stamp says so; a scene without
+        notes has none).
+        """
         try:
-            stored = self.stamp.read_text(encoding="utf-8").split()[0]
-        except (OSError, IndexError):
+            stored, _, *made = self.stamp.read_text(encoding="utf-8").split()
+            stamped = self.stamp.stat().st_mtime
+        except (OSError, ValueError):
             return False
         if stored != digest or not self.video.is_file():
             return False
-        return not self.slides or self.slide_deck.is_file()
+        if self.video.stat().st_mtime > stamped:
+            return False
+        needed = [self.slide_deck] if self.slides else []
+        needed += [self.captions] if "captions" in made else []
+        return all(p.is_file() for p in needed)
 
 
 STAGING_PREFIX = ".rendering-"
@@ -296,16 +311,18 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> Usage:
             raise SceneRenderError(entry, f"manim-slides wrote no deck {staged.slide_deck}")
         # Everything is complete: move it where plain manim puts it.
         placement.replace_file(staged.video, job.video)
-        captions = job.video.with_suffix(".srt")
-        if staged.video.with_suffix(".srt").is_file():
-            placement.replace_file(staged.video.with_suffix(".srt"), captions)
+        has_captions = staged.video.with_suffix(".srt").is_file()
+        if has_captions:
+            placement.replace_file(staged.video.with_suffix(".srt"), job.captions)
         else:
-            captions.unlink(missing_ok=True)  # a stale file would describe old frames
+            job.captions.unlink(missing_ok=True)  # a stale file would describe old frames
         if job.slides:
             _move_deck(staged.slides_dir, job)
-        # The CPU time orders the next run: the longest scenes start first.
+        # Written last (up_to_date relies on it). The CPU time orders the next run: the
+        # longest scenes start first.
         placement.write_text_atomically(
-            job.stamp, f"{digest}\n{usage.cpu_seconds:.1f}\n"
+            job.stamp,
+            f"{digest}\n{usage.cpu_seconds:.1f}\n{'captions' if has_captions else ''}\n",
         )
         return usage
     finally:

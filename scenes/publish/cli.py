@@ -36,20 +36,6 @@ def lecture_folder(quality: str, media_dir: Path = ROOT / "media") -> Path:
     return media_dir / "lecture" / output_path(SCENES[0], quality).parent.name
 
 
-def _drop_stale(
-    entries: Sequence[SceneEntry], quality: str, log: Callable[[str], None]
-) -> None:
-    """Remove scene videos whose captions or slides are missing, so they re-render."""
-    for entry in entries:
-        video = output_path(entry, quality)
-        if video.is_file() and (stale := ScenePart(entry, video).stale()):
-            log(
-                f"step {entry.step}: {', '.join(p.name for p in stale)} missing or older"
-                " than the video; rendering it again"
-            )
-            video.unlink()
-
-
 def make_lecture(
     entries: Sequence[SceneEntry],
     quality: str,
@@ -58,7 +44,6 @@ def make_lecture(
     log: Callable[[str], None] = print,
 ) -> list[Output]:
     """Render ``entries`` at ``quality`` as needed, then publish them into ``folder``."""
-    _drop_stale(entries, quality, log)
     rendered = render_scenes(entries, quality, log=log)
     return publish([ScenePart(r.entry, r.video) for r in rendered], folder, log=log)
 

@@ -308,3 +308,35 @@ def test_runner_moves_the_slide_deck_into_place(tmp_path, monkeypatch, both_ways
     assert done.video.read_bytes() == plain.read_bytes()
     captions = plain.with_suffix(".srt")
     assert done.video.with_suffix(".srt").read_text() == captions.read_text() != ""
+
+
+def test_up_to_date_needs_the_stamped_render_s_own_files(tmp_path):
+    """Up to date: same fingerprint, and the video, deck and captions of that render.
+
+    A video newer than its stamp was made since by something else (plain ``manim``)
+    and a deleted caption file is missing: both render again, nothing is deleted.
+    """
+    job = render._Job(SHORT, "l", tmp_path / "media", slides=True)
+    job.video.parent.mkdir(parents=True)
+    job.slide_deck.parent.mkdir(parents=True)
+    for path in (job.video, job.captions, job.slide_deck):
+        path.write_text("made by the last render")
+    job.stamp.write_text("abc\n1.0\ncaptions\n")
+    now = time.time()
+    os.utime(job.stamp, (now, now))
+    os.utime(job.video, (now - 5, now - 5))
+    assert job.up_to_date("abc")
+    assert not job.up_to_date("another fingerprint")
+
+    os.utime(job.video, (now + 5, now + 5))  # plain manim wrote it again
+    assert not job.up_to_date("abc")
+    os.utime(job.video, (now - 5, now - 5))
+
+    job.captions.unlink()
+    assert not job.up_to_date("abc")
+    job.stamp.write_text("abc\n1.0\n\n")  # a render of a scene without notes
+    os.utime(job.stamp, (now, now))
+    assert job.up_to_date("abc")
+    job.slide_deck.unlink()
+    assert not job.up_to_date("abc")
+    assert job.video.is_file(), "checking never deletes"
