@@ -14,6 +14,7 @@ import numpy as np
 
 __all__ = [
     "as_batch",
+    "as_batch_pair",
     "as_finite_float",
     "as_matrix",
     "as_vector",

@@ -43,6 +43,7 @@ __all__ = [
     "main",
     "output_path",
     "render_scenes",
+    "select_entries",
 ]
 
 RESOLUTION_DIRS = {
@@ -440,13 +441,17 @@ def render_scenes(
     return [results[i] for i in range(len(work))]
 
 
-def _select(only: str | None) -> list[SceneEntry]:
+def select_entries(only: str | None) -> list[SceneEntry]:
+    """The lecture's scenes named by ``--only`` ("3,9": storyboard steps), else all.
+
+    An unknown step stops the command with its number (``SystemExit``).
+    """
     if not only:
         return list(SCENES)
     wanted = {int(s) for s in only.split(",")}
-    unknown = wanted - {e.step for e in SCENES}
+    unknown = sorted(wanted - {e.step for e in SCENES})
     if unknown:
-        raise SystemExit(f"error: --only names unknown step(s) {sorted(unknown)}")
+        raise SystemExit(f"error: --only names unknown step(s) {unknown}")
     return [e for e in SCENES if e.step in wanted]
 
 
@@ -469,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         done = render_scenes(
-            _select(args.only), args.quality, jobs=args.jobs, force=args.force
+            select_entries(args.only), args.quality, jobs=args.jobs, force=args.force
         )
     except (SceneRenderError, ValueError) as exc:
         print(f"FAILED: {exc}", file=sys.stderr)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import av
 
-from scenes.lecture import SCENES, SceneEntry
+from scenes.lecture import SceneEntry
 from scenes.perf.usage import run_measured
 from scenes.render import (
     QUALITIES,
@@ -37,6 +37,7 @@ from scenes.render import (
     RenderedScene,
     output_path,
     render_scenes,
+    select_entries,
 )
 
 MB = 1024 * 1024
@@ -172,8 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help="comma-separated storyboard steps")
     parser.add_argument("--baseline", action="store_true")
     args = parser.parse_args(argv)
-    steps = {int(s) for s in args.only.split(",")} if args.only else None
-    entries = [e for e in SCENES if steps is None or e.step in steps]
+    entries = select_entries(args.only)
 
     print(
         f"{len(entries)} scene(s) at -q{args.quality}; load average"

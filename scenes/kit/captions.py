@@ -62,10 +62,6 @@ class Cue:
         """Seconds on screen."""
         return self.end - self.start
 
-    def shifted(self, seconds: float) -> Cue:
-        """The same cue ``seconds`` later."""
-        return Cue(self.start + seconds, self.end + seconds, self.text)
-
 
 def wrap_cue(text: str, width: int = LINE_WIDTH) -> str | None:
     """Lay ``text`` out in at most two balanced lines of ``width``; None if it cannot.

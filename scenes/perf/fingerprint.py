@@ -22,13 +22,14 @@ from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 
+from bpmath import examples
+
 __all__ = ["PACKAGES", "fingerprint", "inputs"]
 
 PACKAGES = ("manim", "manim-slides", "numpy", "av", "pycairo", "ManimPango", "scipy")
 """Distributions whose version is part of the fingerprint."""
 SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
 """The lecture's scene modules; another scene's module does not affect this one."""
-EXAMPLE_ROLES = ("CHAIN", "WIDE", "TRAINING")
 SKIPPED_DIRS = {"__pycache__"}
 NOT_RENDER_INPUTS = {"lecture.py", "render.py", "publish"}
 """Top-level entries of ``scenes/`` that no scene imports (the runner's side)."""
@@ -86,8 +87,8 @@ def inputs(
         found[f"file:{key}"] = (
             hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
         )
-    for role in EXAMPLE_ROLES:
-        source = os.environ.get(f"BPMATH_{role}")
+    for role in examples.ROLES:
+        source = os.environ.get(examples.environment_variable(role))
         if source:
             path = Path(source)
             digest = (
@@ -95,7 +96,7 @@ def inputs(
                 if path.is_file()
                 else "missing"
             )
-            found[f"example:{role}"] = f"{path.resolve()}:{digest}"
+            found[f"example:{role.upper()}"] = f"{path.resolve()}:{digest}"
     return found
 
 

@@ -26,6 +26,7 @@ from scenes.render import (
     check_examples,
     output_path,
     render_scenes,
+    select_entries,
 )
 
 __all__ = ["lecture_folder", "main", "make_lecture"]
@@ -88,16 +89,6 @@ def _print_index(
     )
 
 
-def _select(only: str | None) -> list[SceneEntry]:
-    if not only:
-        return list(SCENES)
-    wanted = {int(s) for s in only.split(",")}
-    unknown = sorted(wanted - {e.step for e in SCENES})
-    if unknown:
-        raise SystemExit(f"error: --only names unknown step(s) {unknown}")
-    return [e for e in SCENES if e.step in wanted]
-
-
 def main(argv: list[str] | None = None) -> int:
     """Make the lecture outputs; return the process exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -121,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.pop("BACKPROP_PLAIN_SCENES", None)
     folder = lecture_folder(args.quality)
     started = time.perf_counter()
-    entries = _select(args.only)
+    entries = select_entries(args.only)
     try:
         outputs = make_lecture(entries, args.quality, folder)
     except SceneRenderError as exc:
