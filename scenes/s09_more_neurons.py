@@ -16,7 +16,7 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
-from scenes.kit.layout import backdrop
+from scenes.kit.layout import backdrop, fit_width
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.sums import CostSum, WeightedSumLines
@@ -130,7 +130,7 @@ class MoreNeuronsPerLayer(LectureScene):
         product = ChainRuleProduct.for_parameter(
             v, L, "w", font_size=32, j=j, k=k, letters=True
         )
-        product.scale_to_fit_width(min(product.width, 9.2))
+        fit_width(product, 9.2)
         product.next_to(lecture_form, DOWN, buff=0.55).set_x(RIGHT_SIDE)
         which = formula(
             rf"j={j},\; k={k}:\ \text{{entry of }} \partial C_0/\partial W^{{(L)}}",

@@ -18,6 +18,7 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
+from scenes.kit.layout import fit_width
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.path_sum import PathSum, path_decimals, sensitivity_vector
 from scenes.kit.style import HIGHLIGHT, TITLE_SIZE
@@ -60,7 +61,7 @@ class MultiPathSummation(LectureScene):
         ks = diagram.index_labels(L - 1, "k", LEFT)
         columns = VGroup(diagram.column_label(L - 1, "k"), diagram.column_label(L, "j"))
         paths = PathSum(v, L, k, max_length=1.0)
-        paths.scale_to_fit_width(min(paths.width, 7.3))
+        fit_width(paths, 7.3)
         paths.next_to(title, DOWN, buff=0.35).set_x(RIGHT_SIDE + 0.7)
         with self.beat(
             f"""Now the heart of it. Take one neuron of layer L-1, here k={k}. It feeds
@@ -129,7 +130,7 @@ class MultiPathSummation(LectureScene):
             self.play(FadeIn(check, shift=0.15 * UP))
 
         back = ChainRuleProduct.for_parameter(v, L - 1, "w", font_size=30, j=k, k=0)
-        back.scale_to_fit_width(min(back.width, 8.5))
+        fit_width(back, 8.5)
         sens = sensitivity_vector(v, L - 1, back.decimals)
         sens.next_to(paths.symbolic, DOWN, buff=0.4)
         back.next_to(sens, DOWN, buff=0.45).set_x(paths.symbolic.get_x())

@@ -173,7 +173,10 @@ def worked_activation(
     j: int = 0,
     font_size: float = LABEL_SIZE,
 ) -> MathTex:
-    """``a_j = σ(z_j) = value`` in numbers; z shown with decimals at which σ(z) agrees."""
+    """``a_j = σ(z_j) = value`` in numbers; z shown with decimals at which σ(z) agrees.
+
+    σ is written as the network's own activation (tanh, ReLU...), as the numbers are.
+    """
     act = values.net.activation
     a, z = Quantity("a", layer, j), Quantity("z", layer, j)
     decimals = decimals_for(
@@ -184,7 +187,7 @@ def worked_activation(
     return formula(
         *as_parts(lhs),
         "=",
-        (r"\sigma(", "sigma"),
+        (act.latex + "(", "sigma"),
         values.shown(z, decimals),
         (")", "sigma"),
         "=",

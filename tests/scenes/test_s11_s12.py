@@ -388,6 +388,7 @@ def test_forward_instances_are_bpmaths_z_and_a(wide):
         assert a.value == pytest.approx(trace.a(L)[j])
         exact = float(net.activation(np.array([float(z.text)]))[0])
         assert bpmath.format_value(exact, a.decimals) == a.text, "σ(shown z) ≠ shown a"
+        assert net.activation.latex + "(" in tex.tex_string, "names another function"
 
 
 def test_output_error_instance_is_twice_the_error(wide):
