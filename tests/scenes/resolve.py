@@ -12,6 +12,7 @@ bpmath's backward cannot agree with itself.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,16 +191,19 @@ def _mean_gradient(net: bpmath.Network, passes: list[_Pass]) -> np.ndarray:
     """∇C averaged over the batch, in bpmath's documented order: per layer l = 1..L,
     the weights w^(l) row by row (j, then k), then the biases b^(l)."""
     entries = []
-    for l in range(1, net.L + 1):
-        dw = sum(np.outer(p.dC_dz[l], p.a[l - 1]) for p in passes) / len(passes)
-        db = sum(p.dC_dz[l] for p in passes) / len(passes)
+    for dw, db in zip(*_mean_parameter_gradients(net, passes)):
         entries.extend(dw.ravel(order="C"))
         entries.extend(db)
     return np.array(entries)
 
 
+@functools.cache
 def _descent_state(example: bpmath.Example, rate: float, step: int):
-    """The weights, biases and network after ``step`` steps θ ← θ − rate·∇C, by hand."""
+    """The weights, biases and network after ``step`` steps θ ← θ − rate·∇C, by hand.
+
+    Cached: step 11 asks for many numbers of the same state, and each state replays the
+    descent from step 0 (an Example is hashed by identity; callers only read the result).
+    """
     L = example.network.L
     weights = [np.array(example.network.weight(l), float) for l in range(1, L + 1)]
     biases = [np.array(example.network.bias(l), float) for l in range(1, L + 1)]
