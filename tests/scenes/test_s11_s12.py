@@ -92,6 +92,7 @@ def _history(example: bpmath.Example, rate: float, steps: int) -> bpmath.Descent
 # --- step 11: the scene ----------------------------------------------------------------
 
 
+@pytest.mark.render
 def test_plotted_costs_are_gradient_descents_costs(descent_scene):
     """One dot per step, each the mean cost gradient_descent reaches after that step."""
     example, scene, _ = descent_scene
@@ -101,6 +102,7 @@ def test_plotted_costs_are_gradient_descents_costs(descent_scene):
     np.testing.assert_allclose(curve.costs, run.costs, rtol=0, atol=1e-12)
 
 
+@pytest.mark.render
 def test_each_plotted_point_sits_at_its_value_on_the_axes(descent_scene):
     """The dot of step n is at (n, C_n) on the drawn axes, to a pixel."""
     example, scene, _ = descent_scene
@@ -125,6 +127,7 @@ def test_each_plotted_point_sits_at_its_value_on_the_axes(descent_scene):
         )
 
 
+@pytest.mark.render
 def test_parameters_end_where_descent_takes_them(descent_scene):
     """Every parameter's dot and readout end at gradient_descent's last network."""
     example, scene, _ = descent_scene
@@ -158,6 +161,7 @@ def test_parameters_end_where_descent_takes_them(descent_scene):
         assert line.readout.get_value() == pytest.approx(theta[i], abs=1e-12), label
 
 
+@pytest.mark.render
 def test_descent_scene_is_legible_for_a_long_chain(descent_scene):
     """Numbers, layout and notes hold on the canonical example and a 5-layer, 8-row chain."""
     _, _, run = descent_scene
@@ -165,6 +169,7 @@ def test_descent_scene_is_legible_for_a_long_chain(descent_scene):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.render
 def test_a_rate_that_overshoots_is_shown_as_a_rising_cost():
     """With η = 40 the cost climbs: the plot goes up and the closing note says so."""
     steep = type("SteppingDownhill", (SteppingDownhill,), {"learning_rate": 40.0})
@@ -405,6 +410,7 @@ def test_output_error_instance_is_twice_the_error(wide):
         )
 
 
+@pytest.mark.render
 def test_summary_scene_shows_bpmaths_numbers_legibly(wide):
     """Built on each wide example: every number tagged and right, nothing overlaps."""
     _, run = _run_scene(Summary, wide)
@@ -477,6 +483,7 @@ def test_an_empty_part_does_not_shift_the_colours():
     assert tex[1].get_color() != tex[2].get_color()
 
 
+@pytest.mark.render
 def test_the_worked_step_is_the_biggest_and_its_numbers_agree(descent_scene):
     """Beat 2 works θ ← θ − η ∂C/∂θ for the parameter with the largest |∂C/∂θ|, and the
     printed θ, η and gradient give the printed new θ to its last digit."""
