@@ -221,14 +221,8 @@ def _remove_abandoned_staging(media_dir: Path) -> None:
     """Delete staging folders whose runner process is gone (a killed run's leftovers)."""
     for folder in media_dir.glob(f"{STAGING_PREFIX}*"):
         pid = folder.name[len(STAGING_PREFIX) :].split("-", 1)[0]
-        if not pid.isdigit():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
+        if pid.isdigit() and not placement.alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-        except PermissionError:
-            pass  # someone else's live process
 
 
 def _move_deck(staged: Path, job: _Job) -> None:

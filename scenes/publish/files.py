@@ -2,7 +2,8 @@
 
 An interrupted run never leaves a truncated output: a file or folder is built under a
 hidden temporary name beside its destination and renamed over it only when complete
-(a rename within one folder is atomic). A step is skipped when the stamp of its inputs
+(:func:`staged_file`, :func:`staged_dir` and :func:`sweep`, shared with the render
+runner, live in :mod:`scenes.perf.placement`). A step is skipped when the stamp of its inputs
 (paths, sizes, modification times, settings) equals the one recorded when it last ran.
 """
 
@@ -10,93 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-import shutil
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
+from scenes.perf.placement import staged_dir, staged_file, sweep
+
 __all__ = ["Stamps", "input_stamp", "staged_dir", "staged_file", "sweep"]
-
-
-_LEFTOVER = re.compile(r"^\..+\.(?:tmp|old)-(\d+)$")
-
-
-def _temporary(dest: Path) -> Path:
-    return dest.with_name(f".{dest.name}.tmp-{os.getpid()}")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def sweep(folder: Path) -> list[Path]:
-    """Remove temporary files and folders left in ``folder`` by runs that were killed.
-
-    Only names made by :func:`staged_file` / :func:`staged_dir` whose process is gone
-    are removed; a run still going keeps its own. Returns what was removed.
-    """
-    removed = []
-    for path in folder.glob(".*"):
-        match = _LEFTOVER.match(path.name)
-        if match and not _alive(int(match.group(1))):
-            _remove(path)
-            removed.append(path)
-    return removed
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-@contextmanager
-def staged_file(dest: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``dest``; move it onto ``dest`` if the body succeeds.
-
-    On any error (or interruption) the temporary file is removed and ``dest`` keeps its
-    previous content.
-    """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temporary(dest)
-    _remove(tmp)
-    try:
-        yield tmp
-        if not tmp.is_file():
-            raise FileNotFoundError(f"nothing was written for {dest}")
-        os.replace(tmp, dest)
-    finally:
-        _remove(tmp)
-
-
-@contextmanager
-def staged_dir(dest: Path) -> Iterator[Path]:
-    """Yield an empty temporary folder beside ``dest``; swap it in if the body succeeds.
-
-    The previous folder is renamed aside, the new one renamed into place, then the old
-    one deleted; an error leaves the previous folder untouched.
-    """
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp, old = _temporary(dest), dest.with_name(f".{dest.name}.old-{os.getpid()}")
-    _remove(tmp)
-    tmp.mkdir()
-    try:
-        yield tmp
-        if dest.exists():
-            os.replace(dest, old)
-        os.replace(tmp, dest)
-    finally:
-        _remove(tmp)
-        _remove(old)
 
 
 def input_stamp(files: Iterable[Path], **settings: object) -> str:
