@@ -19,18 +19,12 @@ from scenes.kit.style import LABEL_SIZE
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
-    Shown,
     exact_decimals,
     formula,
     tiered_decimals,
 )
 
 __all__ = ["CostSum", "WeightedSumLines"]
-
-
-def _term(shown: Shown) -> list:
-    """``shown`` as a factor: in parentheses when negative, so its sign stays a sign."""
-    return ["(", shown, ")"] if shown.value < 0 else [shown]
 
 
 class CostSum(VGroup):
@@ -210,10 +204,14 @@ class WeightedSumLines(VGroup):
             font_size=font_size + 4,
         )
         terms = [
-            [*_term(values.shown(q_w[k], p)), r"\cdot", *_term(values.shown(q_a[k], p))]
+            [
+                *values.shown(q_w[k], p).bracketed(),
+                r"\cdot",
+                *values.shown(q_a[k], p).bracketed(),
+            ]
             for k in range(n)
         ]
-        tail = [*_term(values.shown(q_b, p)), "=", values.shown(q_z, d)]
+        tail = [*values.shown(q_b, p).bracketed(), "=", values.shown(q_z, d)]
         self.numbers = self._lines(
             [(f"z_{j}^{{{up}}}", "z"), "="], [*terms, tail], font_size, max_width
         )

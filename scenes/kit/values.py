@@ -106,6 +106,14 @@ class Shown:
         """The value as LaTeX (a true minus sign)."""
         return self.text
 
+    def bracketed(self) -> list:
+        """Formula parts for this value as a factor or after an operator: ``(-0.9)``.
+
+        In parentheses when it prints with a minus, so ``· -0.9`` or ``- -0.9`` never
+        appear; ``0.00`` (a tiny negative, rounded) stays bare.
+        """
+        return ["(", self, ")"] if self.text.startswith("-") else [self]
+
 
 @dataclass(frozen=True, eq=False)
 class ExampleValues:

@@ -48,10 +48,7 @@ def product_parts(factors: Sequence[Shown], lead: bool = True) -> list[Part]:
     for i, factor in enumerate(factors):
         if i:
             parts.append(r"\cdot")
-        if factor.text.startswith("-") and (i or not lead):
-            parts += ["(", factor, ")"]
-        else:
-            parts.append(factor)
+        parts += factor.bracketed() if i or not lead else [factor]
     return parts
 
 
@@ -217,7 +214,7 @@ def worked_output_error(
         "2(",
         values.shown(a, decimals),
         "-",
-        *(["(", y_shown, ")"] if y_shown.text.startswith("-") else [y_shown]),
+        *y_shown.bracketed(),
         ")",
         "=",
         values.shown(d, decimals),
