@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml tools/install-system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the project into $(VENV) ..."
 	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e ".[dev,slides]"
+	@$(PY) -m pip install --quiet -e ".[scenes,slides,voice,dev]"
 	@mkdir -p $(dir $@) && touch $@
 
 # reveal.js for the offline slide deck, exactly as pinned by the lockfile.
@@ -49,7 +49,7 @@ test: setup
 	$(PY) -m pytest -n $(JOBS) --dist loadgroup
 
 test-fast: setup
-	$(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not render and not golden"
+	$(PY) -m pytest -n $(JOBS) --dist loadgroup -m "not render and not golden and not install"
 
 video: setup
 	$(PY) -m scenes.render --quality $(QUALITY)
