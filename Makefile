@@ -72,7 +72,7 @@ golden: setup
 	$(PY) -m pytest tests/scenes/test_golden_frames.py -p no:xdist --set_test
 
 lint: setup
-	$(PY) -m ruff check bpmath scenes tests
+	$(PY) -m ruff check bpmath scenes tests notebooks
 
 clean:
 	rm -rf $(VENV) .stamps media/videos media/images media/Tex media/texts .pytest_cache
