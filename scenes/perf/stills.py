@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from typing import Any
 
@@ -29,8 +30,14 @@ import av
 import manim
 from manim import config
 from manim.constants import RendererType
-from manim.scene.scene_file_writer import SceneFileWriter, _PartialMovieEncodeJob
+from manim.scene.scene_file_writer import (
+    SceneFileWriter,
+    _PartialMovieEncodeJob,
+    to_av_frame_rate,
+)
 from manim.utils.file_ops import is_gif_format, is_png_format
+
+from scenes.perf import h264
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
 
@@ -38,8 +45,8 @@ SUPPORTED_MANIM = "0.21."
 """The Manim series whose file writer this module was checked against."""
 ENV_SWITCH = "BACKPROP_FAST_STILLS"
 _notified: set[str] = set()
-_working = {"conversion": True}
-"""Cleared for the rest of the process if converting a still frame ever fails."""
+_working = {"conversion": True, "stills": True}
+"""Cleared for the rest of the process if converting or writing a still ever fails."""
 
 
 def _notice(reason: str) -> None:
@@ -72,22 +79,104 @@ def unavailable_reason(writer: Any) -> str | None:
 
 
 class _FastStillEncodeJob(_PartialMovieEncodeJob):
-    """Manim's encode job, converting a repeated frame to the codec's format once."""
+    """Manim's encode job, with a still stretch encoded once.
+
+    A partial movie that is one frame held ``n`` times (a ``wait`` with nothing moving:
+    Manim queues it as one frame and a count) is written as that frame encoded once by
+    x264, then ``n - 1`` pictures that repeat it (:class:`scenes.perf.h264.SkipPictures`).
+    Any other partial movie goes to x264 frame by frame as in Manim, with a repeated
+    frame converted to the codec's pixel format once.
+    """
+
+    def _listen_and_write(self) -> None:
+        # Manim's loop, except that a still is held back until the job is sealed: only
+        # then is it known to be alone in its partial movie.
+        held: tuple[Any, int] | None = None
+        first = True
+        while True:
+            num_frames, frame_data = self.queue.get()
+            if frame_data is None:
+                break
+            if self._exception is not None:
+                continue
+            try:
+                if held is not None:
+                    self._encode_and_write_frame(*held)
+                    held = None
+                if first and num_frames >= 2 and _working["stills"]:
+                    held = (frame_data, num_frames)
+                else:
+                    self._encode_and_write_frame(frame_data, num_frames)
+                first = False
+            except BaseException as exception:  # noqa: BLE001 - Manim's own handling
+                self._capture_exception(exception)
+        try:
+            if held is not None and self._exception is None:
+                if not self._write_still(*held):
+                    self._encode_and_write_frame(*held)
+                    for packet in self.stream.encode():
+                        self.container.mux(packet)
+            elif self._exception is None or held is None:
+                for packet in self.stream.encode():
+                    self.container.mux(packet)
+        except BaseException as exception:  # noqa: BLE001 - Manim's own handling
+            self._capture_exception(exception)
+        finally:
+            try:
+                self.container.close()
+            except BaseException as exception:  # noqa: BLE001 - Manim's own handling
+                self._capture_exception(exception)
+
+    def _write_still(self, frame: Any, num_frames: int) -> bool:
+        """Write ``frame`` held ``num_frames`` times; False (and a notice) if it cannot."""
+        started = time.thread_time()
+        context = self.stream.codec_context
+        try:
+            if not context.is_open:
+                context.open()  # makes the SPS/PPS the other pictures must match
+            pictures = _skip_pictures(bytes(context.extradata))
+            key = _encode_alone(self._converted(frame), context)
+        except Exception as exc:  # noqa: BLE001 - any failure means: x264 frame by frame
+            _working["stills"] = False
+            _notice(f"a still stretch could not be written once: {exc!r}")
+            return False
+        delay = pictures.ps.reorder_frames or 0
+        since_key = 0
+        for index in range(num_frames):
+            if index % KEYFRAME_INTERVAL == 0:  # a seek point, as x264 would place one
+                packet = av.Packet(key)
+                packet.is_keyframe = True
+                since_key = 0
+            else:
+                packet = av.Packet(pictures.picture(since_key, 2 * since_key))
+            packet.pts = index
+            packet.dts = index - delay
+            packet.duration = 1
+            packet.time_base = context.time_base
+            packet.stream = self.stream
+            self.container.mux(packet)
+            since_key += 1
+        _STATS.add(num_frames, time.thread_time() - started)
+        return True
+
+    def _converted(self, frame: Any) -> av.VideoFrame:
+        """``frame`` (RGBA) in the codec's format, as PyAV's ``encode`` converts it."""
+        context = self.stream.codec_context
+        return av.video.reformatter.VideoReformatter().reformat(
+            av.VideoFrame.from_ndarray(frame, format="rgba"),
+            context.width,
+            context.height,
+            context.format,
+            threads=context.thread_count,
+        )
 
     def _encode_and_write_frame(self, frame: Any, num_frames: int) -> None:
         if num_frames < 2 or not _working["conversion"]:
             super()._encode_and_write_frame(frame, num_frames)
             return
-        context = self.stream.codec_context
         try:
             # Exactly what VideoCodecContext._prepare_frames_for_encode does per frame.
-            converted = av.video.reformatter.VideoReformatter().reformat(
-                av.VideoFrame.from_ndarray(frame, format="rgba"),
-                context.width,
-                context.height,
-                context.format,
-                threads=context.thread_count,
-            )
+            converted = self._converted(frame)
         except Exception as exc:  # noqa: BLE001 - any failure means: Manim's way
             _working["conversion"] = False
             _notice(f"converting a still frame failed: {exc!r}")
@@ -97,6 +186,73 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
             converted.pts = None  # the encoder numbers it, as it does a fresh frame
             for packet in self.stream.encode(converted):
                 self.container.mux(packet)
+
+
+KEYFRAME_INTERVAL = 250
+"""Frames between seek points in a held still: x264's default ``keyint``."""
+STILL_X264_PARAMS = "qpmax=12"
+"""x264 settings of a still's one encoded frame, beyond the stream's own.
+
+Encoded alone, the frame would get none of the quality x264 gives a frame that the next
+seconds copy (its lookahead's ``mbtree`` lowers that frame's quantiser), and would decode
+up to 0.7 dB below Manim's still frames. Capping the quantiser at 12 puts it within a few
+hundredths of a dB of what ``yuv420p`` itself allows, for a few kB more per still. The
+cap is not written into the SPS/PPS, which must equal the stream's (checked).
+"""
+_pictures: dict[bytes, h264.SkipPictures] = {}
+
+
+def _skip_pictures(extradata: bytes) -> h264.SkipPictures:
+    """The skip-picture writer of a stream (made once per parameter sets)."""
+    if extradata not in _pictures:
+        _pictures[extradata] = h264.SkipPictures(extradata)
+    return _pictures[extradata]
+
+
+def _encode_alone(frame: av.VideoFrame, stream_context: Any) -> bytes:
+    """``frame`` encoded as an IDR picture by an x264 like ``stream_context``'s.
+
+    One thread, so its CPU time is this thread's; the settings that reach the SPS/PPS
+    are the stream's, and that is checked.
+    """
+    context = av.CodecContext.create("libx264", "w")
+    context.width = stream_context.width
+    context.height = stream_context.height
+    context.pix_fmt = stream_context.pix_fmt
+    context.time_base = stream_context.time_base
+    context.framerate = stream_context.framerate
+    context.flags = stream_context.flags
+    params = ":".join(
+        p for p in (stream_context.options.get("x264-params"), STILL_X264_PARAMS) if p
+    )
+    context.options = {**stream_context.options, "x264-params": params, "threads": "1"}
+    context.open()
+    if bytes(context.extradata) != bytes(stream_context.extradata):
+        raise h264.UnsupportedStreamError("the still's encoder wrote other SPS/PPS")
+    frame.pts = 0
+    packets = list(context.encode(frame)) + list(context.encode(None))
+    if len(packets) != 1 or not packets[0].is_keyframe:
+        raise h264.UnsupportedStreamError(f"x264 made {len(packets)} packet(s) of one frame")
+    return bytes(packets[0])
+
+
+class _Stats:
+    """Still stretches written once in this process: how many, frames, CPU seconds."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.stills = 0
+        self.frames = 0
+        self.cpu_seconds = 0.0
+
+    def add(self, frames: int, cpu_seconds: float) -> None:
+        with self.lock:
+            self.stills += 1
+            self.frames += frames
+            self.cpu_seconds += cpu_seconds
+
+
+_STATS = _Stats()
 
 
 class FastStillFileWriter(SceneFileWriter):
@@ -116,14 +272,62 @@ class FastStillFileWriter(SceneFileWriter):
             _wait_for_room(job, max(1, int(config.encoder_queue_size)))
         super().write_frame(frame_or_renderer, num_frames)
 
+    def finish(self) -> None:
+        """Finish as Manim does, then say what the stills and the joining cost.
+
+        One line on stderr, read by ``make bench-render``: ``stills: <n> still
+        stretch(es), <f> frame(s), <x> CPU-s; joining <y> CPU-s``. Joining is this
+        thread's CPU time in Manim's ``finish`` (the partial movies joined into the
+        scene's video, and whatever a subclass adds to ``combine_to_movie``).
+        """
+        started = time.thread_time()
+        super().finish()
+        joining = time.thread_time() - started
+        with _STATS.lock:
+            print(
+                f"stills: {_STATS.stills} still stretch(es), {_STATS.frames} frame(s),"
+                f" {_STATS.cpu_seconds:.2f} CPU-s; joining {joining:.2f} CPU-s",
+                file=sys.stderr,
+            )
+
     def open_partial_movie_stream(self, file_path: Any = None) -> None:
-        """Open the partial movie as Manim does, with the still-aware encode job."""
-        super().open_partial_movie_stream(file_path=file_path)
-        job = self._current_encode_job
-        # No frame has been queued yet, so the worker thread has not looked up the
-        # encode method: from now on it finds the still-aware one.
-        if job is not None and type(job) is _PartialMovieEncodeJob:
-            job.__class__ = _FastStillEncodeJob
+        """Open the partial movie as Manim 0.21 does, with the still-aware encode job.
+
+        Manim's own method, with :class:`_FastStillEncodeJob` for its encode job (the
+        job's worker thread starts in its constructor, so the class must be right from
+        the start). Only the libx264/yuv420p branch is here: :func:`unavailable_reason`
+        keeps every other output on Manim's writer.
+        """
+        if file_path is None:
+            file_path = self.partial_movie_files[self.renderer.num_plays]
+            if file_path is None:
+                raise RuntimeError(
+                    "open_partial_movie_stream() called for a play that has no "
+                    "partial movie file path.",
+                )
+        path_key = str(file_path)
+        if path_key in self._inflight_by_path:
+            self._join_job_and_drain_on_failure(self._inflight_by_path[path_key])
+        self.partial_movie_file_path = file_path
+        container = av.open(file_path, mode="w")
+        stream = container.add_stream(
+            "libx264",
+            rate=to_av_frame_rate(config.frame_rate),
+            options={"an": "1", "crf": "23"},
+        )
+        stream.pix_fmt = "yuv420p"
+        stream.width = config.pixel_width
+        stream.height = config.pixel_height
+        job = _FastStillEncodeJob(
+            path=file_path,
+            animation_index=self.renderer.num_plays,
+            container=container,
+            stream=stream,
+            frame_queue_size=(
+                0 if config.max_inflight_encoders == 1 else config.encoder_queue_size
+            ),
+        )
+        self._current_encode_job = job
 
 
 def _wait_for_room(job: _PartialMovieEncodeJob, limit: int) -> None:
