@@ -6,13 +6,17 @@ import base64
 import copy
 import re
 import struct
+import sys
 from pathlib import Path
 
 import jupytext
 import nbformat
 import pytest
+from jupyter_client import AsyncKernelManager
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets import default
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "backprop_by_hand.ipynb"
@@ -33,12 +37,32 @@ def tagged(nb, prefix: str) -> dict[str, int]:
     }
 
 
+class ThisInterpreter(KernelSpecManager):
+    """Kernel specs that always start an ipykernel on the interpreter running the tests.
+
+    A developer's own ``python3`` kernel spec (``ipykernel install --user``) may point
+    at another Python that has no bpmath; the notebook must run in this environment.
+    """
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        return KernelSpec(argv=argv, display_name="tests", language="python")
+
+
+class ThisInterpreterKernel(AsyncKernelManager):
+    """nbclient's kernel manager, with the kernel specs above."""
+
+    @default("kernel_spec_manager")
+    def _this_interpreter(self) -> KernelSpecManager:
+        return ThisInterpreter()
+
+
 def execute(nb, folder: Path, allow_errors: bool = False):
     """Run ``nb`` in a fresh kernel with ``folder`` as its working directory."""
     client = NotebookClient(
         nb,
+        kernel_manager_class=ThisInterpreterKernel,
         timeout=600,
-        kernel_name="python3",
         allow_errors=allow_errors,
         resources={"metadata": {"path": str(folder)}},
     )
