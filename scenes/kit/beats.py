@@ -14,9 +14,14 @@ Each beat is one pause of the lecture. When manim-slides is installed the scene 
 note; otherwise it is a plain ``manim.Scene`` and a beat ends with a short pause. Set
 ``BACKPROP_PLAIN_SCENES=1`` to force the plain scene even with manim-slides installed.
 
-Each beat is also captioned: its note is split into cues timed inside the beat
-(:mod:`scenes.kit.captions`), kept in :attr:`LectureScene.captions` and added as Manim
-subcaptions, so rendering a scene writes its ``.srt`` beside its video.
+Each beat is spoken (:mod:`scenes.narration`): its note, read aloud as a lecturer would,
+starts with the beat, and the beat lasts until the last word is said plus a breath (or
+until its animations end, if later). Each caption cue is on screen while it is spoken.
+``NARRATION=off`` renders the silent lecture: a beat then lasts as long as its note
+would take to say at :data:`SPEAKING_RATE`, and its cues share that time.
+
+Each beat is captioned: its cues are kept in :attr:`LectureScene.captions` and added as
+Manim subcaptions, so rendering a scene writes its ``.srt`` beside its video.
 
 Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after every beat.
 """
@@ -24,7 +29,7 @@ Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after ever
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +42,9 @@ from scenes.kit.captions import Cue, beat_cues
 from scenes.kit.limits import check_drawable
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
+from scenes.narration import soundtrack
+from scenes.narration.narrator import BREATH, BeatSpeech, Narrator
+from scenes.narration.recordings import RecordingError, beat_id
 from scenes.perf import stills
 
 __all__ = [
@@ -134,6 +142,14 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         if self._slides_enabled:
             self._output_folder = slides_folder()
         stills.install(self)  # still stretches encoded cheaply, bit for bit the same
+        # The voice: None when NARRATION=off. Without a movie (a still, a dry run) no
+        # new speech is made; its length is estimated instead.
+        self.narrator = Narrator.from_environment(
+            live=writes_movie and not config.dry_run
+        )
+        self.soundtrack = soundtrack.Soundtrack()
+        if self.narrator is not None and writes_movie:
+            soundtrack.install(self, self.soundtrack, self.narrator.summary)
         # The lecture's background travels with the scene, wherever it is reused.
         self.camera.background_color = BACKGROUND
         self.example = self.fixed_example or bpmath.examples.get(self.example_role)
@@ -149,33 +165,74 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         check_drawable(example, cls.example_role)
         return type(cls.__name__, (cls,), {"fixed_example": example})
 
+    @property
+    def module_name(self) -> str:
+        """The scene's module (``s05_chain_rule``), which names its beats' recordings."""
+        return type(self).construct.__module__.rsplit(".", 1)[-1]
+
     @contextmanager
-    def beat(self, note: str) -> Iterator[Beat]:
-        """Run the body as one beat whose speaker note is ``note``."""
+    def beat(self, note: str, *, say: Mapping[str, str] | None = None) -> Iterator[Beat]:
+        """Run the body as one beat whose speaker note is ``note``.
+
+        ``say`` maps phrases of the note to how the voice says them, for the rare
+        notation the spoken-form rules read unnaturally (the captions keep the note).
+        """
         note = " ".join(note.split())
         current = Beat(len(self.beats), note)
         self.beats.append(current)
         if self._slides_enabled:
             self.next_slide(notes=note)
         started = self.renderer.time
+        speech = self._speak(current, say)
         yield current
-        pause = max(
-            self.beat_pause, speaking_time(note) - (self.renderer.time - started)
-        )
+        elapsed = self.renderer.time - started
+        if speech is None:
+            pause = max(self.beat_pause, speaking_time(note) - elapsed)
+        else:
+            pause = speech.duration + BREATH - elapsed
         if pause > 0:
             self.wait(pause)
-        self._caption_beat(note, started)
+        self._caption_beat(note, started, speech)
         for hook in list(type(self).beat_hooks):
             hook(self, current)
 
-    def _caption_beat(self, note: str, started: float) -> None:
+    def _speak(self, beat: Beat, say: Mapping[str, str] | None) -> BeatSpeech | None:
+        """Start the beat's speech now (None when the lecture is silent)."""
+        if self.narrator is None:
+            return None
+        speech = self.narrator.speak(beat_id(self.module_name, beat.index), beat.note, say)
+        started = self.renderer.time
+        for offset, clip in speech.clips:
+            self.soundtrack.add(started + offset, clip)
+        return speech
+
+    def tear_down(self) -> None:
+        """After the last beat: refuse recordings named after beats this scene lacks."""
+        super().tear_down()
+        recordings = self.narrator.recordings if self.narrator else None
+        if recordings is not None:
+            extra = recordings.unmatched(self.module_name, len(self.beats))
+            if extra:
+                names = ", ".join(p.name for p in extra)
+                raise RecordingError(
+                    f"{names}: {self.module_name} has {len(self.beats)} beats"
+                    f" (00 to {len(self.beats) - 1:02d}); no beat has that number"
+                )
+
+    def _caption_beat(
+        self, note: str, started: float, speech: BeatSpeech | None = None
+    ) -> None:
         """Caption the beat that ran from ``started`` until now with its note.
 
-        The cues are kept in :attr:`captions`; when a video is written they are also
-        Manim subcaptions, which Manim saves as an ``.srt`` file beside the video.
+        Spoken, each cue is on screen while it is said; silent, the cues share the
+        beat. They are kept in :attr:`captions`; when a video is written they are
+        also Manim subcaptions, which Manim saves as an ``.srt`` file beside the video.
         """
         now = self.renderer.time
-        cues = beat_cues(note, started, now)
+        if speech is None:
+            cues = beat_cues(note, started, now)
+        else:
+            cues = [Cue(started + c.start, started + c.end, c.text) for c in speech.cues]
         self.captions.extend(cues)
         if self._writes_movie:
             for cue in cues:
