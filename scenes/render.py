@@ -32,7 +32,7 @@ from scenes.kit.beats import slides_folder
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
 from scenes.perf import fingerprint, placement
-from scenes.perf.usage import Usage, run_measured
+from scenes.perf.usage import Split, Usage, parse_split, run_measured
 
 __all__ = [
     "QUALITIES",
@@ -64,7 +64,8 @@ class RenderedScene:
 
     ``seconds`` is the wall time of its render (0 when up to date); ``cpu_seconds`` and
     ``peak_rss`` (bytes) are the rendering process's CPU time and largest resident size,
-    when it was rendered.
+    when it was rendered; ``split`` says where that CPU time went (stills, joining,
+    narration), as the render reported it.
     """
 
     entry: SceneEntry
@@ -74,6 +75,7 @@ class RenderedScene:
     seconds: float
     cpu_seconds: float | None = None
     peak_rss: int | None = None
+    split: Split | None = None
 
 
 class SceneRenderError(RuntimeError):
@@ -243,7 +245,9 @@ def _move_deck(staged: Path, job: _Job) -> None:
     placement.write_text_atomically(job.slide_deck, json.dumps(deck, indent=2))
 
 
-def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> Usage:
+def _render_one(
+    job: _Job, digest: str, log: Callable[[str], None]
+) -> tuple[Usage, Split]:
     """Render ``job`` in a staging folder, then move its files into place.
 
     Manim writes everything (partial movies, the video, its captions, the slide deck)
@@ -319,7 +323,7 @@ def _render_one(job: _Job, digest: str, log: Callable[[str], None]) -> Usage:
             job.stamp,
             f"{digest}\n{usage.cpu_seconds:.1f}\n{'captions' if has_captions else ''}\n",
         )
-        return usage
+        return usage, parse_split(text)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -411,12 +415,12 @@ def render_scenes(
 
     def run(i: int, job: _Job, digest: str) -> None:
         t0 = time.perf_counter()
-        usage = _render_one(job, digest, log)
+        usage, split = _render_one(job, digest, log)
         seconds = time.perf_counter() - t0
         report(
             i,
             RenderedScene(
-                job.entry, quality, job.video, True, seconds, *astuple(usage)
+                job.entry, quality, job.video, True, seconds, *astuple(usage), split
             ),
         )
 

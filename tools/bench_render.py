@@ -1,15 +1,19 @@
 """Benchmark the lecture's render: ``make bench-render`` (``QUALITY=l`` for the preview).
 
 Renders every scene of :data:`scenes.lecture.SCENES` from scratch the way ``make video``
-does (:func:`scenes.render.render_scenes`, ``--force``: parallel processes, fast stills),
-then prints per scene and in total: render wall time, video duration, their ratio, CPU
-time and peak memory; then re-runs with nothing changed and prints how long that took.
-The ratio is measured against the same run's video length, so it holds on a busy
-machine; the load average before and after is printed, as what else ran matters.
+does (:func:`scenes.render.render_scenes`, ``--force``: parallel processes, stills
+written once), then prints per scene and in total: render wall time, video duration,
+their ratio, CPU time and peak memory, and where the CPU time went: still stretches,
+narration synthesis, joining the partial movies (each as the scene's render reported
+it) and the rest, the drawing and encoding of the moving frames. Then it joins the
+scene videos by stream copy (as ``make lecture`` does) and times that, and re-runs with
+nothing changed and prints how long that took. The ratio is measured against the same
+run's video length, so it holds on a busy machine; the load average before and after is
+printed, as what else ran matters.
 
-``--baseline`` first renders each scene the way the lecture was rendered before this
-work (one scene after another, plain ``manim`` with its play-call cache and Manim's own
-still encoding, into a scratch folder) so both figures come from one run.
+``--baseline`` first renders every scene the way it was rendered before still stretches
+were written once (the same runner, every held frame given to x264,
+``BACKPROP_STILLS_ONCE=0``) into a scratch folder, so both figures come from one run.
 
 Usage: python tools/bench_render.py [--quality h] [--jobs N] [--only 1,4] [--baseline]
 """
@@ -30,12 +34,12 @@ from pathlib import Path
 import av
 
 from scenes.lecture import SceneEntry
-from scenes.perf.usage import run_measured
+from scenes.perf import stills
+from scenes.perf.usage import Split, run_measured
 from scenes.render import (
     QUALITIES,
     ROOT,
     RenderedScene,
-    output_path,
     render_scenes,
     select_entries,
 )
@@ -105,60 +109,93 @@ class TreeMemory:
         self._thread.join()
 
 
-def _baseline(entries: Sequence[SceneEntry], quality: str) -> tuple[float, list[tuple]]:
-    """Render each scene as before: sequential plain manim, cache on, Manim's encoding."""
-    scratch = Path(tempfile.mkdtemp(prefix="bench-baseline-", dir=ROOT / "media"))
-    env = {**os.environ, "BACKPROP_FAST_STILLS": "0"}
-    rows = []
+def _render_all(
+    entries: Sequence[SceneEntry], quality: str, jobs: int | None, **kwargs: object
+) -> tuple[list[RenderedScene], float, int]:
+    """Render ``entries`` from scratch; the scenes, the wall time and the peak PSS."""
     started = time.perf_counter()
+    with TreeMemory() as memory:
+        done = render_scenes(
+            entries, quality, jobs=jobs, force=True, log=lambda _: None, **kwargs
+        )
+    return done, time.perf_counter() - started, memory.peak
+
+
+def _baseline(
+    entries: Sequence[SceneEntry], quality: str, jobs: int | None
+) -> tuple[list[RenderedScene], float, float]:
+    """Render as before stills were written once (x264 gets every held frame).
+
+    Prints its table; returns the scenes, the wall time and the seconds of video.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="bench-baseline-", dir=ROOT / "media"))
+    os.environ[stills.ONCE_SWITCH] = "0"
     try:
-        for entry in entries:
-            t0 = time.perf_counter()
-            code, usage = run_measured(
-                [
-                    sys.executable, "-m", "manim", "render", f"-q{quality}",
-                    "--progress_bar", "none", "--media_dir", str(scratch),
-                    entry.path, entry.name,
-                ],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            )
-            if code != 0:
-                raise SystemExit(f"baseline render of {entry.name} failed ({code})")
-            took = time.perf_counter() - t0
-            rows.append((entry, took, duration(output_path(entry, quality, scratch))))
-            print(
-                f"  baseline {entry.name:<28} {took:7.1f} s, cpu {usage.cpu_seconds:6.1f} s,"
-                f" peak {usage.peak_rss / MB:5.0f} MB",
-                flush=True,
-            )
+        done, wall, peak = _render_all(entries, quality, jobs, media_dir=scratch)
+        title = "before (every held frame given to x264)"
+        return done, wall, _table(title, done, wall, peak)
     finally:
+        del os.environ[stills.ONCE_SWITCH]
         shutil.rmtree(scratch, ignore_errors=True)
-    return time.perf_counter() - started, rows
 
 
-def _table(done: list[RenderedScene], wall: float, peak_all: int) -> float:
+def _join(videos: list[Path]) -> tuple[float, float]:
+    """Join ``videos`` by stream copy as ``make lecture`` does: (wall s, CPU s)."""
+    with tempfile.TemporaryDirectory(prefix="bench-join-", dir=ROOT / "media") as tmp:
+        listing = Path(tmp) / "videos.txt"
+        listing.write_text("".join(f"file '{v}'\n" for v in videos), encoding="utf-8")
+        started = time.perf_counter()
+        code, usage = run_measured(
+            [
+                "ffmpeg", "-v", "error", "-f", "concat", "-safe", "0", "-i",
+                str(listing), "-c", "copy", str(Path(tmp) / "lecture.mp4"),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        if code != 0:
+            raise SystemExit(f"joining the scene videos by stream copy failed ({code})")
+        return time.perf_counter() - started, usage.cpu_seconds
+
+
+def _split(scene: RenderedScene) -> tuple[float, float, float, float]:
+    """CPU seconds: moving frames (the rest), still stretches, narration, joining."""
+    split = scene.split or Split()
+    cpu = scene.cpu_seconds or 0.0
+    moving = cpu - split.stills - split.narration - split.joining
+    return moving, split.stills, split.narration, split.joining
+
+
+def _table(title: str, done: list[RenderedScene], wall: float, peak_all: int) -> float:
     print(
-        f"\n{'step':>4} {'scene':<28} {'render s':>9} {'video s':>8} {'ratio':>6}"
-        f" {'cpu s':>7} {'peak MB':>8}"
+        f"\n{title}\n{'step':>4} {'scene':<28} {'render s':>9} {'video s':>8}"
+        f" {'ratio':>6} {'cpu s':>7} {'cpu/s':>6} {'moving':>7} {'stills':>7}"
+        f" {'voice':>6} {'join':>5} {'peak MB':>8}"
     )
     total_video = 0.0
     for scene in done:
         seconds = duration(scene.video)
         total_video += seconds
+        cpu = scene.cpu_seconds or 0.0
+        moving, still, voice, join = _split(scene)
         print(
             f"{scene.entry.step:>4} {scene.entry.name:<28} {scene.seconds:9.1f}"
-            f" {seconds:8.1f} {scene.seconds / seconds:6.2f}"
-            f" {scene.cpu_seconds or 0:7.1f} {(scene.peak_rss or 0) / MB:8.0f}"
+            f" {seconds:8.1f} {scene.seconds / seconds:6.2f} {cpu:7.1f}"
+            f" {cpu / seconds:6.2f} {moving:7.1f} {still:7.2f} {voice:6.1f}"
+            f" {join:5.2f} {(scene.peak_rss or 0) / MB:8.0f}"
         )
+    cpu = sum(s.cpu_seconds or 0 for s in done)
+    parts = [sum(p) for p in zip(*(_split(s) for s in done))] or [0.0] * 4
     peak_one = max((s.peak_rss or 0) for s in done) / MB
     print(
         f"{'':>4} {'total (wall, parallel)':<28} {wall:9.1f} {total_video:8.1f}"
-        f" {wall / total_video:6.2f} {sum(s.cpu_seconds or 0 for s in done):7.1f}"
+        f" {wall / total_video:6.2f} {cpu:7.1f} {cpu / total_video:6.2f}"
+        f" {parts[0]:7.1f} {parts[1]:7.2f} {parts[2]:6.1f} {parts[3]:5.2f}"
         f" {peak_one:8.0f}"
     )
+    frames = sum((s.split or Split()).still_frames for s in done)
     print(
-        f"peak memory of all scenes rendering at once (PSS, with this runner):"
-        f" {peak_all / MB:.0f} MB"
+        f"still frames written once: {frames}; peak memory of all scenes rendering at"
+        f" once (PSS, with this runner): {peak_all / MB:.0f} MB"
     )
     return total_video
 
@@ -181,19 +218,28 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
     if args.baseline:
-        base_wall, rows = _baseline(entries, args.quality)
-        base_video = sum(r[2] for r in rows)
+        base, base_wall, base_video = _baseline(entries, args.quality, args.jobs)
         print(
             f"baseline (before): {base_wall:.1f} s for {base_video:.1f} s of video"
             f" = {base_wall / base_video:.2f}x",
             flush=True,
         )
-    started = time.perf_counter()
-    with TreeMemory() as memory:
-        done = render_scenes(entries, args.quality, jobs=args.jobs, force=True)
-    wall = time.perf_counter() - started
-    total_video = _table(done, wall, memory.peak)
+    done, wall, peak = _render_all(entries, args.quality, args.jobs)
+    total_video = _table("now (still stretches written once)", done, wall, peak)
     print(f"ratio: {wall:.1f} s / {total_video:.1f} s = {wall / total_video:.2f}x")
+    join_wall, join_cpu = _join([scene.video for scene in done])
+    print(
+        f"joining the scene videos by stream copy (as make lecture): {join_wall:.1f} s,"
+        f" {join_cpu:.1f} CPU-s"
+    )
+    if args.baseline:
+        print(
+            "per scene, CPU now / before: "
+            + ", ".join(
+                f"{a.entry.step}: {(a.cpu_seconds or 0) / (b.cpu_seconds or 1):.2f}"
+                for a, b in zip(done, base)
+            )
+        )
 
     started = time.perf_counter()
     subprocess.run(

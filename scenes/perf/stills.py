@@ -1,21 +1,29 @@
-"""Encode a still stretch cheaply, bit for bit as Manim would.
+"""Encode a still stretch once: x264's work on a held frame made close to nothing.
 
 When nothing moves during a ``wait``, Manim hands its encoder one RGBA frame and a count,
-and the encoder converts that same frame to ``yuv420p`` for every one of the count's
-frames (8 MB of RGBA, about 7 ms each at 1080p) before x264 sees it. Here the frame is
-converted once, with the very call PyAV makes inside ``encode`` (the same
-``VideoReformatter.reformat`` with the codec's size, format and thread count), and that
-one converted frame is given to x264 ``count`` times. x264 receives byte-identical input
-in the same order, so the partial movie file is byte-identical too; only the repeated
-conversion is gone.
+and its encoder gives x264 that frame once per frame of the count: converted to
+``yuv420p`` each time (about 7 ms at 1080p) and analysed by x264 each time (about
+17 ms), to produce pictures that say "same as before". Here such a still, alone in its
+partial movie (a frozen ``wait`` always is), is written as the frame encoded once by
+x264 and then ``count - 1`` pictures that repeat it exactly, made directly
+(:mod:`scenes.perf.h264`: a few hundred bytes, microseconds each), with the same seek
+points x264 would place. The video keeps Manim's frame count, frame rate, duration,
+codec and parameter sets, so it joins Manim's and our other partial movies by stream
+copy; the held frame decodes identically for the whole still, at least as close to the
+drawn frame as Manim's own encoding of it (see :data:`STILL_X264_PARAMS`).
+
+A held frame that shares its partial movie with other frames still goes to x264 frame
+by frame, converted to ``yuv420p`` once (the same call PyAV makes inside ``encode``, so
+x264 sees byte-identical input).
 
 The same writer bounds the frames waiting for the encoder (Manim's own queue is
-unbounded with one encoder in flight, 1.2 GB at 1080p), which changes no frame either.
+unbounded with one encoder in flight, 1.2 GB at 1080p), which changes no frame.
 
 The speed-up is installed per scene by :func:`install` (``LectureScene`` calls it). When
 it does not apply (another Manim version, an encoder other than libx264/yuv420p, the
 OpenGL renderer, ``BACKPROP_FAST_STILLS=0``) Manim's own path is used and a one-line
-notice says why; a failure to convert at render time does the same, never an error.
+notice says why; a failure at render time does the same for the rest of the process,
+never an error.
 """
 
 from __future__ import annotations
@@ -44,6 +52,9 @@ __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
 SUPPORTED_MANIM = "0.21."
 """The Manim series whose file writer this module was checked against."""
 ENV_SWITCH = "BACKPROP_FAST_STILLS"
+ONCE_SWITCH = "BACKPROP_STILLS_ONCE"
+"""``BACKPROP_STILLS_ONCE=0`` gives every held frame to x264 again (converted once): the
+way stills were encoded before they were written once; ``make bench-render`` compares."""
 _notified: set[str] = set()
 _working = {"conversion": True, "stills": True}
 """Cleared for the rest of the process if converting or writing a still ever fails."""
@@ -103,7 +114,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
                 if held is not None:
                     self._encode_and_write_frame(*held)
                     held = None
-                if first and num_frames >= 2 and _working["stills"]:
+                if first and num_frames >= 2 and _stills_once():
                     held = (frame_data, num_frames)
                 else:
                     self._encode_and_write_frame(frame_data, num_frames)
@@ -188,6 +199,11 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
                 self.container.mux(packet)
 
 
+def _stills_once() -> bool:
+    """Whether a still alone in its partial movie is written once (see ONCE_SWITCH)."""
+    return _working["stills"] and os.environ.get(ONCE_SWITCH, "1") != "0"
+
+
 KEYFRAME_INTERVAL = 250
 """Frames between seek points in a held still: x264's default ``keyint``."""
 STILL_X264_PARAMS = "qpmax=12"
@@ -256,7 +272,7 @@ _STATS = _Stats()
 
 
 class FastStillFileWriter(SceneFileWriter):
-    """Manim's file writer whose encode jobs convert a still frame only once.
+    """Manim's file writer whose encode jobs write a still stretch once.
 
     It also bounds the frames waiting for the encoder. With one encoder in flight (Manim's
     default) Manim's frame queue is unbounded, and at 1080p the drawing outruns x264 by
