@@ -13,7 +13,15 @@ QUALITY ?= h
 
 REVEAL   := tools/revealjs/node_modules/.package-lock.json
 
-.PHONY: help setup system test test-fast video preview lecture bench bench-render lint golden clean
+# Narration (scenes/narration): NARRATION=off renders the silent lecture; VOICE_DIR=folder
+# uses a teacher's recordings (one file per beat, names from `make voice-script`).
+NARRATION ?= on
+export NARRATION
+ifdef VOICE_DIR
+export VOICE_DIR
+endif
+
+.PHONY: help setup system test test-fast video preview lecture voice-script bench bench-render lint golden clean
 
 help:
 	@echo "make test     install what is missing, run every test"
@@ -21,6 +29,8 @@ help:
 	@echo "make preview  the same at low quality, fast"
 	@echo "make lecture  the whole lecture: one video with chapters and captions, .srt/.vtt,"
 	@echo "              an offline slide deck and a PPTX, in media/lecture/ (QUALITY=l|m|h)"
+	@echo "make voice-script  the recording script for your own voice (VOICE_DIR=...)"
+	@echo "              NARRATION=off renders any of these silent"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
 	@echo "make bench-render  render the whole lecture from scratch and time it (QUALITY=h|l)"
 	@echo "make golden   re-create the golden frames after an intended visual change"
@@ -59,6 +69,9 @@ preview: setup
 
 lecture: setup
 	$(PY) -m scenes.publish --quality $(QUALITY)
+
+voice-script: setup
+	$(PY) -m scenes.narration.script
 
 bench: setup
 	$(PY) -m pytest benchmarks --benchmark-only -p no:xdist --benchmark-columns=min,median,mean,rounds

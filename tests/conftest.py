@@ -3,6 +3,8 @@
 * Scenes are built as plain ``manim.Scene`` objects in tests (``BACKPROP_PLAIN_SCENES``):
   with manim-slides installed they would be ``Slide`` objects, which force movie writing.
   This must happen before anything imports :mod:`scenes`.
+* Scenes are narrated by the stand-in voice (instant and deterministic), with a speech
+  cache of the tests' own.
 * Manim's golden-frame tests skip themselves on cairo older than 1.18. Our control data is
   made on the cairo this machine image ships (1.16 on Debian bookworm), so the gate is
   lowered to the installed version: the comparison really runs. On a machine with another
@@ -26,6 +28,15 @@ from pathlib import Path
 os.environ["BACKPROP_PLAIN_SCENES"] = "1"
 for _role in ("CHAIN", "WIDE", "TRAINING"):  # a user's own example must not leak in
     os.environ.pop(f"BPMATH_{_role}", None)
+# Scenes are narrated in tests too, by the instant, deterministic stand-in voice (the
+# real one is tested on its own, tests/narration/test_real_voice.py), into a cache of
+# the tests' own. A developer's recordings or NARRATION=off must not leak in.
+os.environ["BACKPROP_VOICE"] = "stand-in"
+os.environ.pop("VOICE_DIR", None)
+os.environ.pop("NARRATION", None)
+os.environ["BACKPROP_NARRATION_CACHE"] = str(
+    Path(__file__).resolve().parents[1] / "media" / "test-cache" / "narration"
+)
 
 import cairo  # noqa: E402
 import manim.utils.testing._frames_testers as frames_testers  # noqa: E402

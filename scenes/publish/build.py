@@ -154,7 +154,7 @@ class _Steps:
             chapters.append(video.Chapter(title, start, start + info.duration))
             start += info.duration
         with staged_file(mp4) as tmp:
-            video.join_videos(self.videos, chapters, srt_path, tmp, TITLE)
+            video.join_videos(self.videos, chapters, srt_path, tmp, TITLE, self.infos)
         self.stamps.record(mp4, stamp)
         self.log(
             f"joined video: {start:.1f} s, {len(chapters)} chapters, captions track"

@@ -3,6 +3,12 @@
 The scene videos are concatenated by stream copy (ffmpeg's concat demuxer), with an
 mp4 chapter per scene and the lecture's captions muxed in as a ``mov_text`` subtitle
 track that players can switch on and off.
+
+The narration is not copied along: joining AAC streams packet by packet would shift the
+sound against the picture a little at every join (each file's encoder priming, and
+1024-sample frames that do not end where a scene's video ends). Instead each scene's
+sound is decoded, cut or padded to exactly its video's duration, and the lecture's one
+sound track is encoded once (:func:`lecture_audio`).
 """
 
 from __future__ import annotations
@@ -14,7 +20,19 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-__all__ = ["Chapter", "VideoInfo", "join_videos", "probe", "run_tool"]
+__all__ = [
+    "AUDIO_RATE",
+    "Chapter",
+    "VideoInfo",
+    "has_audio",
+    "join_videos",
+    "lecture_audio",
+    "probe",
+    "run_tool",
+]
+
+AUDIO_RATE = 48_000
+"""The lecture's sound: 48 kHz (a whole number of samples per frame at 15-60 fps)."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,71 @@ def probe(video: Path) -> VideoInfo:
     return VideoInfo(int(stream["nb_read_packets"]), rate)
 
 
+def has_audio(video: Path) -> bool:
+    """Whether ``video`` has a sound track."""
+    out = run_tool(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "a",
+            "-show_entries",
+            "stream=index",
+            "-of",
+            "csv=p=0",
+            str(video),
+        ]
+    )
+    return bool(out.strip())
+
+
+def lecture_audio(
+    videos: Sequence[Path], infos: Sequence[VideoInfo], dest: Path
+) -> bool:
+    """Write the lecture's sound track to ``dest`` (AAC in .m4a); False if all are silent.
+
+    Each scene's sound is resampled to :data:`AUDIO_RATE`, padded with silence or cut to
+    exactly its video's duration (a scene without sound gives silence), and the pieces
+    are concatenated and encoded once, so every chapter's sound starts with its picture.
+    """
+    sounds = [has_audio(v) for v in videos]
+    if not any(sounds):
+        return False
+    cmd = ["ffmpeg", "-nostdin", "-y", "-v", "error"]
+    for video in videos:
+        cmd += ["-i", str(video)]
+    parts = []
+    for i, (info, sound) in enumerate(zip(infos, sounds)):
+        samples = round(info.frames * AUDIO_RATE / info.rate)
+        source = (
+            f"[{i}:a:0]aresample={AUDIO_RATE},aformat=channel_layouts=mono,"
+            f"apad=whole_len={samples},"
+            if sound
+            else f"anullsrc=r={AUDIO_RATE}:cl=mono,"
+        )
+        parts.append(f"{source}atrim=end_sample={samples},asetpts=N/SR/TB[a{i}]")
+    joined = "".join(f"[a{i}]" for i in range(len(videos)))
+    graph = ";".join(parts) + f";{joined}concat=n={len(videos)}:v=0:a=1[out]"
+    cmd += [
+        "-filter_complex",
+        graph,
+        "-map",
+        "[out]",
+        "-c:a",
+        "aac",
+        "-b:a",
+        "128k",
+        "-ar",
+        str(AUDIO_RATE),
+        "-f",
+        "mp4",
+        str(dest),
+    ]
+    run_tool(cmd)
+    return True
+
+
 def chapters_metadata(chapters: Sequence[Chapter], title: str) -> str:
     """An FFMETADATA1 document with the file's title and one chapter per entry."""
 
@@ -99,16 +182,24 @@ def join_videos(
     captions: Path,
     dest: Path,
     title: str,
+    infos: Sequence[VideoInfo] | None = None,
 ) -> None:
     """Concatenate ``videos`` into ``dest`` (mp4) by stream copy, with chapters and captions.
 
     ``captions`` is an ``.srt`` file in the joined video's time; it becomes an English
-    ``mov_text`` subtitle track. ``dest`` is written as given (callers pass a temporary
-    name); helper files are written beside it and removed afterwards.
+    ``mov_text`` subtitle track. The scenes' sound becomes one track made by
+    :func:`lecture_audio` (``infos``: the videos' frame counts, probed if not given).
+    ``dest`` is written as given (callers pass a temporary name); helper files are
+    written beside it and removed afterwards.
     """
     listing = dest.with_name(dest.name + ".concat.txt")
     metadata = dest.with_name(dest.name + ".chapters.txt")
+    sound = dest.with_name(dest.name + ".sound.m4a")
     try:
+        infos = list(infos) if infos is not None else [probe(v) for v in videos]
+        audio_inputs = (
+            ["-i", str(sound)] if lecture_audio(videos, infos, sound) else []
+        )
         listing.write_text(
             "".join(
                 "file '{}'\n".format(str(v.resolve()).replace("'", "'\\''"))
@@ -133,10 +224,10 @@ def join_videos(
                 str(captions),
                 "-i",
                 str(metadata),
+                *audio_inputs,
                 "-map",
                 "0:v",
-                "-map",
-                "0:a?",
+                *(["-map", "3:a"] if audio_inputs else []),
                 "-map",
                 "1:s",
                 "-map_metadata",
@@ -161,3 +252,4 @@ def join_videos(
     finally:
         listing.unlink(missing_ok=True)
         metadata.unlink(missing_ok=True)
+        sound.unlink(missing_ok=True)

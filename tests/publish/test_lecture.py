@@ -82,7 +82,7 @@ def test_each_scene_writes_its_own_srt_from_its_beats(lecture):
 
 
 def test_scene_captions_keep_to_the_beats_to_the_frame(lecture):
-    """Each beat's cues lie within its slide's frames; the last cue ends with the video."""
+    """Each beat's cues lie within its slide's frames; the last cue ends near the video's end."""
     for part, key in zip(lecture.parts, HARNESS_KEYS):
         cues = read_srt(part.captions)
         notes = [s.beat.note for s in build_cached(key, "default").snapshots]
@@ -102,7 +102,9 @@ def test_scene_captions_keep_to_the_beats_to_the_frame(lecture):
             start = end
         n, rate = frames(part.video)
         assert start == pytest.approx(float(n / rate), abs=1e-6)
-        assert mine[-1].end == pytest.approx(start, abs=0.0011), "captions stop early"
+        # Spoken, the last cue ends with the last word, a breath before the video ends
+        # (later, if the last animations outlast the speech).
+        assert start - 3.0 < mine[-1].end <= start + 0.0011, "captions end off the video"
 
 
 def test_lecture_cues_are_scene_cues_shifted_by_the_scenes_before(lecture):
@@ -219,7 +221,7 @@ def test_an_interrupted_write_keeps_the_previous_outputs(
     subprocess.run(["cp", "-a", str(lecture.folder), str(folder)], check=True)
     previous = (folder / "lecture.mp4").read_bytes()
 
-    def interrupted(videos, chapters, captions, dest, title):
+    def interrupted(videos, chapters, captions, dest, title, infos=None):
         dest.write_bytes(b"half a video")
         raise KeyboardInterrupt
 

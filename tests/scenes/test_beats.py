@@ -104,6 +104,8 @@ class FakeScene:
     _slides_enabled = False
     _writes_movie = True
     _caption_beat = beats.LectureScene._caption_beat
+    _speak = beats.LectureScene._speak
+    narrator = None  # silent: the timing of NARRATION=off (narration has its own tests)
     beat_pause = 0.0
     beat_hooks: list = []
 
