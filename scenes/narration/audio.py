@@ -213,27 +213,26 @@ def read_audio(path: Path) -> Clip:
     import av  # PyAV comes with Manim; imported here so the module stays light
 
     chunks: list[np.ndarray] = []
-    rate = None
+    has_stream = True
     try:
         with av.open(str(path)) as container:
-            if not container.streams.audio:
-                raise ValueError(f"{path}: no audio stream in this file")
-            stream = container.streams.audio[0]
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
-            for frame in container.decode(stream):
-                for out in resampler.resample(frame):
+            has_stream = bool(container.streams.audio)
+            if has_stream:
+                stream = container.streams.audio[0]
+                resampler = av.AudioResampler(format="flt", layout="mono", rate=RATE)
+                for frame in container.decode(stream):
+                    for out in resampler.resample(frame):
+                        chunks.append(out.to_ndarray().reshape(-1))
+                for out in resampler.resample(None):
                     chunks.append(out.to_ndarray().reshape(-1))
-            for out in resampler.resample(None):
-                chunks.append(out.to_ndarray().reshape(-1))
-            rate = RATE
-    except ValueError:
-        raise
     except Exception as exc:  # noqa: BLE001 - any decoder failure is "unreadable"
         raise ValueError(
             f"{path}: cannot be read as audio ({type(exc).__name__}: {exc});"
             " use a WAV, FLAC or MP3 file"
         ) from None
+    if not has_stream:
+        raise ValueError(f"{path}: no audio stream in this file")
     samples = np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
     if not len(samples):
         raise ValueError(f"{path}: the file holds no audio (it is empty)")
-    return Clip(np.clip(samples, -1.0, 1.0).astype(np.float32), rate or RATE)
+    return Clip(np.clip(samples, -1.0, 1.0).astype(np.float32), RATE)

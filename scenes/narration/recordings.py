@@ -30,7 +30,7 @@ ENV_VOICE_DIR = "VOICE_DIR"
 AUDIO_SUFFIXES = (".wav", ".flac", ".mp3")
 IGNORED_SUFFIXES = (".md", ".txt")
 """Files a teacher may keep beside the recordings (the voice script itself)."""
-_NAME = re.compile(r"^(?P<module>s\d\d_[a-z0-9_]+)-(?P<beat>\d{2,3})$")
+_NAME = re.compile(r"^(?P<module>[a-z][a-z0-9_]*)-(?P<beat>\d{2,3})$")
 
 
 class RecordingError(ValueError):
