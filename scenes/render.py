@@ -31,6 +31,7 @@ import bpmath
 from scenes.kit.beats import slides_folder
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
+from scenes.narration import runner as narration
 from scenes.perf import fingerprint, placement
 from scenes.perf.usage import Split, Usage, parse_split, run_measured
 
@@ -293,8 +294,11 @@ def _render_one(
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
         )
+        env.update(narration.scene_environment(job.media_dir))
         output = staging / "manim.log"
-        with output.open("w", encoding="utf-8") as out:
+        with output.open("w", encoding="utf-8") as out, narration.follow(
+            output, lambda line: log(f"  {entry.name}: {line}")
+        ):
             returncode, usage = run_measured(
                 cmd, cwd=staging, env=env, stdout=out, stderr=out
             )
@@ -469,6 +473,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     check_examples()
+    narration.check_narration({e.module for e in SCENES})
     started = time.perf_counter()
     try:
         done = render_scenes(
