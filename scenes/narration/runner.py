@@ -1,6 +1,7 @@
-"""What the render runner does for narration: the environment it gives each scene's
-process, the progress lines it passes on while a scene renders, and the recordings it
-checks before anything renders.
+"""The render runner's side of narration: environment, progress and up-front checks.
+
+It gives each scene's process its environment, passes on the progress lines written
+while a scene renders, and checks the voice and the recordings before anything renders.
 """
 
 from __future__ import annotations

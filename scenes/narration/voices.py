@@ -23,10 +23,10 @@ import numpy as np
 
 from scenes.narration.audio import RATE, Clip
 
-__all__ = ["PiperVoice", "StandInVoice", "Voice", "VoiceUnavailable", "get_voice"]
+__all__ = ["PiperVoice", "StandInVoice", "Voice", "VoiceUnavailableError", "get_voice"]
 
 
-class VoiceUnavailable(RuntimeError):
+class VoiceUnavailableError(RuntimeError):
     """The voice asked for cannot be used here; the message says how to fix that."""
 
 
@@ -96,7 +96,7 @@ class PiperVoice:
             from piper import PiperVoice as _Piper
             from piper.config import PiperConfig
         except ImportError as exc:
-            raise VoiceUnavailable(
+            raise VoiceUnavailableError(
                 f"narration needs the voice extra ({exc.name} is not installed):"
                 ' run `make setup` or `pip install -e ".[voice]"`, or render the silent'
                 " lecture with NARRATION=off"

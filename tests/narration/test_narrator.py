@@ -141,7 +141,7 @@ def test_a_bad_recording_is_named(cache, tmp_path, monkeypatch, name, make, mess
     folder.mkdir()
     path = folder / name
     if make == "long":
-        note_seconds = len(SampleScene_second_note().split()) / 2.5
+        note_seconds = len(second_note().split()) / 2.5
         write_recording(folder, name, longest_allowed(note_seconds) + 2)
     elif make is None:
         write_recording(folder, name, 2.0)
@@ -157,7 +157,7 @@ def test_a_bad_recording_is_named(cache, tmp_path, monkeypatch, name, make, mess
     assert name in str(info.value)
 
 
-def SampleScene_second_note() -> str:
+def second_note() -> str:
     return "Then how sensitive that cost is to the last weight, as one number."
 
 
