@@ -173,6 +173,8 @@ class Narrator:
         path = self.recordings.for_beat(key) if self.recordings else None
         if path is not None:
             return self._recorded(path, note)
+        if self.recordings is not None:
+            self.log(f"narration: {key}: no recording, the synthetic voice speaks")
         before = self.synthesized
         parts = [
             part for text in split_note(note) for part in self._spoken_cues(text, say or {})

@@ -157,7 +157,9 @@ class _Steps:
             video.join_videos(self.videos, chapters, srt_path, tmp, TITLE, self.infos)
         self.stamps.record(mp4, stamp)
         self.log(
-            f"joined video: {start:.1f} s, {len(chapters)} chapters, captions track"
+            f"joined video: {start:.1f} s, {len(chapters)} chapters, captions track,"
+            f" {'narration' if any(video.has_audio(v) for v in self.videos) else 'no'}"
+            " sound track"
         )
         return [Output("video", mp4, True)]
 
