@@ -26,7 +26,7 @@ from pathlib import Path
 
 from bpmath import examples
 
-__all__ = ["PACKAGES", "fingerprint", "inputs"]
+__all__ = ["PACKAGES", "file_digest", "fingerprint", "inputs"]
 
 PACKAGES = (
     "manim",
@@ -60,6 +60,14 @@ def _files(folder: Path, *, only_render_inputs: bool = False) -> Iterable[Path]:
             if top in NOT_RENDER_INPUTS or SCENE_MODULE.match(top):
                 continue
         yield path
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex; ``"missing"`` when it is not a file.
+
+    The one hasher of everything a render or the published lecture depends on.
+    """
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
 
 
 def _version(name: str) -> str:
@@ -97,19 +105,12 @@ def inputs(
     files += _files(root / "bpmath")
     for path in files:
         key = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        found[f"file:{key}"] = (
-            hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
-        )
+        found[f"file:{key}"] = file_digest(path)
     for role in examples.ROLES:
         source = os.environ.get(examples.environment_variable(role))
         if source:
             path = Path(source)
-            digest = (
-                hashlib.sha256(path.read_bytes()).hexdigest()
-                if path.is_file()
-                else "missing"
-            )
-            found[f"example:{role.upper()}"] = f"{path.resolve()}:{digest}"
+            found[f"example:{role.upper()}"] = f"{path.resolve()}:{file_digest(path)}"
     found.update(_narration_inputs())
     return found
 
@@ -125,8 +126,7 @@ def _narration_inputs() -> dict[str, str]:
         found["voice_dir"] = str(Path(folder).resolve())
         for path in sorted(Path(folder).glob("*")) if Path(folder).is_dir() else []:
             if path.is_file() and not path.name.startswith("."):
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-                found[f"recording:{path.name}"] = digest
+                found[f"recording:{path.name}"] = file_digest(path)
     return found
 
 

@@ -17,13 +17,13 @@ is rebuilt only when its inputs (or this package's code) changed.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from scenes.kit.beats import slides_folder
 from scenes.lecture import SceneEntry
+from scenes.perf.fingerprint import file_digest
 from scenes.publish import deck, subtitles, video
 from scenes.publish.files import (
     Stamps,
@@ -38,12 +38,9 @@ __all__ = ["TITLE", "Output", "ScenePart", "publish"]
 
 TITLE = "Backpropagation calculus, animated"
 _CODE = Path(__file__).resolve().parent
-_CODE_VERSION = hashlib.sha256(
-    b"".join(
-        p.read_bytes()
-        for p in sorted([*_CODE.glob("*.py"), *_CODE.glob("templates/*")])
-    )
-).hexdigest()
+_CODE_VERSION = " ".join(
+    file_digest(p) for p in sorted([*_CODE.glob("*.py"), *_CODE.glob("templates/*")])
+)
 
 
 @dataclass(frozen=True)
