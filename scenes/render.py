@@ -27,8 +27,10 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
+from manim import Scene
+
 import bpmath
-from scenes.kit.beats import slides_folder
+from scenes.kit.beats import _base_scene, slides_folder
 from scenes.kit.limits import check_drawable
 from scenes.lecture import SCENES, SceneEntry
 from scenes.narration import runner as narration
@@ -126,14 +128,8 @@ def _check_quality(quality: str) -> None:
 
 
 def _slides_enabled() -> bool:
-    """Whether scenes are manim-slides ``Slide`` objects (mirrors ``kit.beats``)."""
-    if os.environ.get("BACKPROP_PLAIN_SCENES"):
-        return False
-    try:
-        import manim_slides  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether scenes are manim-slides ``Slide`` objects, by ``kit.beats``'s own rule."""
+    return _base_scene() is not Scene
 
 
 def default_jobs() -> int:
