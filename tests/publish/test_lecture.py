@@ -16,7 +16,9 @@ from scenes.publish import build
 from scenes.publish.build import ScenePart, publish
 from scenes.publish.cli import make_lecture
 from scenes.publish.subtitles import read_srt
+from scenes.publish.video import probe
 from scenes.render import SceneRenderError
+from tests.media import ffprobe
 from tests.publish.browser import open_deck
 from tests.publish.conftest import ENTRIES, HARNESS_KEYS
 from tests.scenes.harness import build_cached
@@ -24,27 +26,10 @@ from tests.scenes.harness import build_cached
 pytestmark = [pytest.mark.xdist_group("publish"), pytest.mark.render]
 
 
-def ffprobe(path: Path, *entries: str) -> dict:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-of", "json", *entries, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out)
-
-
 def frames(path: Path) -> tuple[int, Fraction]:
     """The frame count and frame rate of a video's first video stream."""
-    stream = ffprobe(
-        path,
-        "-select_streams",
-        "v:0",
-        "-count_packets",
-        "-show_entries",
-        "stream=nb_read_packets,r_frame_rate",
-    )["streams"][0]
-    return int(stream["nb_read_packets"]), Fraction(stream["r_frame_rate"])
+    info = probe(path)
+    return info.frames, info.rate
 
 
 def beat_notes() -> list[str]:

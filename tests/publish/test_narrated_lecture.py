@@ -7,35 +7,13 @@ stand-in voice. Each chapter's sound must line up with its scene's own video wit
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
 import numpy as np
 
 from scenes.publish.video import probe
+from tests.media import ffprobe, sound
 
 RATE = 8_000  # enough to line up hums; cheaper to correlate
 MAX_LAG = 0.045
-
-
-def streams(path: Path) -> list[dict]:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries",
-         "stream=codec_type,codec_name,duration", "-show_chapters", "-of", "json",
-         str(path)],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    return json.loads(out)
-
-
-def sound(path: Path) -> np.ndarray:
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:a:0", "-ac", "1",
-         "-ar", str(RATE), "-f", "f32le", "-"],
-        capture_output=True, check=True,
-    ).stdout
-    return np.frombuffer(raw, np.float32)
 
 
 def lag(a: np.ndarray, b: np.ndarray) -> float:
@@ -52,7 +30,12 @@ def lag(a: np.ndarray, b: np.ndarray) -> float:
 
 def test_the_lecture_has_one_sound_track_as_long_as_its_picture(lecture):
     """One AAC stream; its duration is the video's to a frame; chapters and subtitles kept."""
-    info = streams(lecture.folder / "lecture.mp4")
+    info = ffprobe(
+        lecture.folder / "lecture.mp4",
+        "-show_entries",
+        "stream=codec_type,codec_name,duration",
+        "-show_chapters",
+    )
     kinds = [s["codec_type"] for s in info["streams"]]
     assert kinds.count("audio") == 1 and kinds.count("subtitle") == 1, kinds
     audio = next(s for s in info["streams"] if s["codec_type"] == "audio")
@@ -64,10 +47,10 @@ def test_the_lecture_has_one_sound_track_as_long_as_its_picture(lecture):
 
 def test_every_chapter_is_in_sync_with_its_scene(lecture):
     """Each chapter's sound lines up with its scene's own video within 45 ms."""
-    joined = sound(lecture.folder / "lecture.mp4")
+    joined = sound(lecture.folder / "lecture.mp4", RATE)
     start = 0.0
     for part in lecture.parts:
-        own = sound(part.video)
+        own = sound(part.video, RATE)
         seconds = probe(part.video).duration
         chapter = joined[int(round(start * RATE)) : int(round((start + seconds) * RATE))]
         assert np.sqrt(np.mean(own**2)) > 1e-3, f"{part.entry.name} has no speech"
