@@ -13,27 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from scenes.lecture import SceneEntry
 from scenes.publish.build import Output, ScenePart
 from scenes.publish.cli import make_lecture
 from scenes.render import output_path
-
-SAMPLE_FILE = "tests/scenes/sample_scene.py"
-
-
-@dataclass(frozen=True)
-class SampleEntry(SceneEntry):
-    """A lecture entry for a scene class of the harness's sample module."""
-
-    @property
-    def path(self) -> str:
-        """The sample module, for ``manim``."""
-        return SAMPLE_FILE
-
+from tests.scenes.entries import TestSceneEntry
 
 ENTRIES = (
-    SampleEntry(1, "sample_scene", "SampleScene", "A first sample"),
-    SampleEntry(2, "sample_scene", "WrongValueScene", "A second sample, with = sign"),
+    TestSceneEntry(1, "sample_scene", "SampleScene", "A first sample"),
+    TestSceneEntry(2, "sample_scene", "WrongValueScene", "A second sample, with = sign"),
 )
 """Harness module keys of the entries (for ``build_cached``) in the same order."""
 HARNESS_KEYS = ("sample_scene", "broken_WrongValueScene")

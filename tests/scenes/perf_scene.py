@@ -8,12 +8,10 @@ animation whose mobjects follow an updater, a ``wait`` with a time-based updater
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manim import DOWN, Circle, Dot, MathTex, UpdateFromAlphaFunc, ValueTracker, Write
 
 from scenes.kit.beats import LectureScene
-from scenes.lecture import SceneEntry
+from tests.scenes.entries import TestSceneEntry
 
 
 class StillsAndUpdaters(LectureScene):
@@ -57,15 +55,8 @@ class ShortStill(LectureScene):
             self.play(Write(MathTex(r"C_0")), run_time=0.2)
 
 
-@dataclass(frozen=True)
-class PerfEntry(SceneEntry):
-    """A SceneEntry for a scene of this test module (not under ``scenes/``)."""
-
-    @property
-    def path(self) -> str:
-        """This file, relative to the project root."""
-        return f"tests/scenes/{self.module}.py"
-
+PerfEntry = TestSceneEntry
+"""(The name the render-speed tests import.)"""
 
 STILLS = PerfEntry(0, "perf_scene", "StillsAndUpdaters", "stills and updaters")
 SHORT = PerfEntry(0, "perf_scene", "ShortStill", "a short still")

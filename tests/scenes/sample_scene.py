@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from manim import (
     DOWN,
     LEFT,
@@ -19,7 +17,7 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.values import Quantity, ValueNumber, formula, tag
-from scenes.lecture import SceneEntry
+from tests.scenes.entries import TestSceneEntry
 
 
 class SampleScene(LectureScene):
@@ -118,18 +116,9 @@ class SignDroppedScene(SampleScene):
             pass
 
 
-@dataclass(frozen=True)
-class TestEntry(SceneEntry):
-    """A SceneEntry for a scene defined in this test module."""
-
-    def load(self) -> type[LectureScene]:
-        """The scene class from this module."""
-        return globals()[self.name]
-
-
-SAMPLE = TestEntry(0, "sample_scene", "SampleScene", "harness sample")
+SAMPLE = TestSceneEntry(0, "sample_scene", "SampleScene", "harness sample")
 BROKEN = {
-    name: TestEntry(0, f"broken_{name}", name, name)
+    name: TestSceneEntry(0, f"broken_{name}", name, name, source="sample_scene")
     for name in (
         "UntaggedNumberScene",
         "WrongValueScene",
