@@ -17,8 +17,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from scipy.signal import resample_poly
 
+from scenes.narration.listen import decode_sound as sound
+from scenes.narration.listen import recall, transcribe
 from scenes.narration.spoken import spoken_form
 from scenes.publish.subtitles import read_srt
 
@@ -66,15 +67,6 @@ def streams(video: Path) -> list[dict]:
     return json.loads(out)["streams"]
 
 
-def sound(video: Path, rate: int = 48_000) -> np.ndarray:
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(video), "-map", "0:a:0", "-ac", "1", "-ar",
-         str(rate), "-f", "f32le", "-"],
-        capture_output=True, check=True,
-    ).stdout
-    return np.frombuffer(raw, np.float32)
-
-
 def test_the_video_has_an_aac_track_as_long_as_its_picture(rendered):
     """One 48 kHz AAC stream whose duration is the video's, to a frame."""
     found = streams(rendered.video)
@@ -119,30 +111,8 @@ def test_speech_while_captions_show_and_silence_between(rendered):
             assert rms_db(part) < -55, f"sound between {start:.2f} and {end:.2f} s"
 
 
-def recall(heard: str, said: str) -> float:
-    """The share of the said words (as a multiset) that the recognizer heard."""
-    from collections import Counter
-
-    words = lambda t: Counter(re.findall(r"[a-z']+", t.lower()))  # noqa: E731
-    want, got = words(said), words(heard)
-    return sum((want & got).values()) / max(1, sum(want.values()))
-
-
-def transcribe(pcm: np.ndarray, rate: int) -> str:
-    from pocketsphinx import Decoder
-
-    audio = resample_poly(pcm, 16_000, rate)
-    decoder = Decoder(samprate=16_000, logfn=os.devnull)
-    decoder.start_utt()
-    decoder.process_raw((np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes(), full_utt=True)
-    decoder.end_utt()
-    return decoder.hyp().hypstr if decoder.hyp() else ""
-
-
 def test_a_recognizer_hears_the_first_beat(rendered):
     """pocketsphinx recovers most of the first beat's spoken words."""
-    from tests.scenes.sample_scene import SampleScene  # noqa: F401 - same notes
-
     pcm, rate = sound(rendered.video), 48_000
     cues = rendered.captions
     note = "First the output activation and the cost of this one example."
