@@ -19,10 +19,10 @@ from manim import (
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import color_fraction
 from scenes.kit.layout import fit_width
-from scenes.kit.nudge import NOTE_GAP, NudgeRipple, delta_decimals, magnification_note
+from scenes.kit.nudge import NOTE_GAP, NudgeRipple, magnification_note
 from scenes.kit.number_line import VariableNumberLine
 from scenes.kit.style import MUTED, TITLE_SIZE
-from scenes.kit.values import Quantity, formula
+from scenes.kit.values import Quantity, delta_decimals, formula
 
 __all__ = ["NudgesOnNumberLines"]
 

@@ -21,13 +21,13 @@ from manim import DOWN, RIGHT, Brace, MathTex, Mobject, VGroup
 
 import bpmath
 from scenes.kit.notation import layer_tex
-from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import FONT_SIZE, MUTED, NOTE_SIZE, color_of
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
     ValueNumber,
     decimals_for,
+    delta_decimals,
     formula,
 )
 

@@ -45,9 +45,15 @@ from manim import (
 
 import bpmath
 from scenes.kit.notation import layer_tex
-from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED, color_of, weight_color
-from scenes.kit.values import ExampleValues, Quantity, Shown, ValueNumber, formula
+from scenes.kit.values import (
+    ExampleValues,
+    Quantity,
+    Shown,
+    ValueNumber,
+    delta_decimals,
+    formula,
+)
 
 __all__ = ["NetworkDiagram"]
 

@@ -37,14 +37,13 @@ from manim import (
 
 from scenes.kit.number_line import VariableNumberLine
 from scenes.kit.style import MUTED, NOTE_SIZE, color_of
-from scenes.kit.values import ExampleValues, Quantity, Shown, formula
+from scenes.kit.values import ExampleValues, Quantity, Shown, delta_decimals, formula
 
 __all__ = [
     "MAX_MAGNIFICATION",
     "MIN_VISIBLE",
     "NudgeMarker",
     "NudgeRipple",
-    "delta_decimals",
     "magnification",
     "magnification_note",
     "nudge_animation",
@@ -104,17 +103,6 @@ def _previous_nice(scale: int) -> int:
     while _next_nice(previous) < scale:
         previous = _next_nice(previous)
     return previous
-
-
-def delta_decimals(value: float, minimum: int = 3, significant: int = 2) -> int:
-    """Decimals that show at least ``significant`` digits of a small Δ.
-
-    >>> delta_decimals(0.0173), delta_decimals(0.00017), delta_decimals(0.1)
-    (3, 5, 3)
-    """
-    if value == 0 or not math.isfinite(value):
-        return minimum
-    return max(minimum, significant - 1 - math.floor(math.log10(abs(value))))
 
 
 class NudgeMarker(VGroup):

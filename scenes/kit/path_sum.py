@@ -31,12 +31,12 @@ from manim import (
 from scenes.kit.bars import SignedBars
 from scenes.kit.chain_product import color_fraction
 from scenes.kit.notation import layer_tex
-from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import LABEL_SIZE, MUTED, NOTE_SIZE
 from scenes.kit.tables import ColumnVector, ValueTable
 from scenes.kit.values import (
     ExampleValues,
     Quantity,
+    delta_decimals,
     formula,
     tiered_decimals,
 )

@@ -51,6 +51,7 @@ __all__ = [
     "ValueNumber",
     "as_parts",
     "decimals_for",
+    "delta_decimals",
     "distinct_decimals",
     "exact_decimals",
     "tiered_decimals",
@@ -386,6 +387,17 @@ def distinct_decimals(a: float, b: float, minimum: int = 3, maximum: int = 6) ->
         if bpmath.format_value(a, digits) != bpmath.format_value(b, digits):
             return digits
     return maximum
+
+
+def delta_decimals(value: float, minimum: int = 3, significant: int = 2) -> int:
+    """Decimals (≥ ``minimum``) that show ``significant`` digits of a small value (a Δ).
+
+    >>> delta_decimals(0.0173), delta_decimals(0.00017), delta_decimals(0.1)
+    (3, 5, 3)
+    """
+    if value == 0 or not math.isfinite(value):
+        return minimum
+    return max(minimum, significant - 1 - math.floor(math.log10(abs(value))))
 
 
 Check = tuple[Iterable[float], float, Any, int, int]

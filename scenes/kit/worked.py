@@ -15,7 +15,6 @@ import numpy as np
 from manim import DOWN, LEFT, RIGHT, MathTex, VGroup
 
 from scenes.kit.layout import fit_width
-from scenes.kit.nudge import delta_decimals
 from scenes.kit.style import LABEL_SIZE
 from scenes.kit.values import (
     ExampleValues,
@@ -24,6 +23,7 @@ from scenes.kit.values import (
     Shown,
     as_parts,
     decimals_for,
+    delta_decimals,
     formula,
 )
 

@@ -12,7 +12,6 @@ from scenes.kit.nudge import (
     MIN_VISIBLE,
     NudgeMarker,
     NudgeRipple,
-    delta_decimals,
     magnification,
 )
 from scenes.kit.number_line import VariableNumberLine
@@ -91,11 +90,6 @@ def test_a_change_too_small_even_magnified_is_called_so():
     assert marker.too_small and marker.scale == 1
     assert marker.length == pytest.approx(marker.true_length, rel=1e-9)
     assert marker.note is not None and "too small" in marker.note.tex_string
-
-
-def test_delta_decimals_keep_two_significant_digits():
-    """Small Δs keep two significant digits, never fewer than three decimals."""
-    assert [delta_decimals(x) for x in (0.07, 0.0007, -0.00019, 0.0)] == [3, 5, 5, 3]
 
 
 def test_marker_refuses_values_off_the_line():
