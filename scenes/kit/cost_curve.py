@@ -22,17 +22,15 @@ from manim import (
     AnimationGroup,
     Axes,
     Create,
-    DecimalNumber,
     Dot,
     FadeIn,
-    Integer,
     LaggedStart,
     Line,
     MathTex,
     VGroup,
 )
 
-from scenes.kit.number_line import nice_range
+from scenes.kit.number_line import nice_range, step_decimals, tick_label
 from scenes.kit.style import LABEL_SIZE, MUTED, color_of
 from scenes.kit.values import Shown
 
@@ -62,18 +60,6 @@ def cost_axis_range(costs: Sequence[float]) -> tuple[float, float, float]:
         values, margin = vals, 0.3
     lo, hi, step = nice_range(values, margin=margin)
     return max(lo, 0.0), hi, step
-
-
-def _tick(value: float, decimals: int, font_size: float) -> DecimalNumber:
-    """A muted axis number, marked as a tick (scenery, not a quantity)."""
-    if decimals == 0:
-        tick = Integer(int(round(value)), font_size=font_size, color=MUTED)
-    else:
-        tick = DecimalNumber(
-            value, num_decimal_places=decimals, font_size=font_size, color=MUTED
-        )
-    tick.is_tick = True
-    return tick
 
 
 class CostCurve(VGroup):
@@ -122,14 +108,14 @@ class CostCurve(VGroup):
             axis_config={"color": MUTED, "tick_size": 0.05, "stroke_width": 2},
         )
         tick_size = font_size - 10
-        digits = max(0, -math.floor(math.log10(step) + 1e-9))
+        digits = step_decimals(step)
         self.ticks = VGroup()
         for value in (low, high):
-            tick = _tick(value, digits, tick_size)
+            tick = tick_label(value, digits, tick_size)
             tick.next_to(self.axes.c2p(0, value), LEFT, buff=0.15)
             self.ticks.add(tick)
         for n in (0, steps):
-            tick = _tick(n, 0, tick_size)
+            tick = tick_label(n, 0, tick_size)
             tick.next_to(self.axes.c2p(n, low), DOWN, buff=0.15)
             self.ticks.add(tick)
         self.x_label = MathTex(r"\text{step}", font_size=font_size - 4, color=MUTED)

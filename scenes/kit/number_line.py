@@ -16,6 +16,7 @@ from manim import (
     AnimationGroup,
     DecimalNumber,
     Dot,
+    Integer,
     MathTex,
     NumberLine,
     UpdateFromFunc,
@@ -26,7 +27,50 @@ from manim import (
 from scenes.kit.style import LABEL_SIZE, MUTED, color_of
 from scenes.kit.values import Shown, ValueNumber
 
-__all__ = ["VariableNumberLine", "nice_range", "shared_ranges"]
+__all__ = [
+    "VariableNumberLine",
+    "nice_range",
+    "nice_step",
+    "shared_ranges",
+    "step_decimals",
+    "tick_label",
+]
+
+
+def nice_step(raw: float) -> float:
+    """The smallest 1-2-5 step (…, 0.1, 0.2, 0.5, 1, 2, 5, 10, …) that is at least ``raw``.
+
+    >>> nice_step(0.0123), nice_step(0.3), nice_step(0.002), nice_step(7)
+    (0.02, 0.5, 0.002, 10)
+    """
+    if not (math.isfinite(raw) and raw > 0):
+        raise ValueError(f"raw must be a positive finite step, got {raw}")
+    magnitude = 10 ** math.floor(math.log10(raw))
+    # (a float tolerance: 2 × 0.001 must count as reaching 0.002)
+    return min(
+        m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9)
+    )
+
+
+def step_decimals(step: float) -> int:
+    """Decimals that write every multiple of a 1-2-5 ``step`` exactly.
+
+    >>> step_decimals(0.02), step_decimals(0.001), step_decimals(0.5), step_decimals(5)
+    (2, 3, 1, 0)
+    """
+    return max(0, -math.floor(math.log10(step) + 1e-9))
+
+
+def tick_label(value: float, decimals: int, font_size: float) -> DecimalNumber:
+    """A muted axis number at ``decimals``, marked as a tick (scenery, not a quantity)."""
+    if decimals == 0:
+        tick = Integer(int(round(value)), font_size=font_size, color=MUTED)
+    else:
+        tick = DecimalNumber(
+            value, num_decimal_places=decimals, font_size=font_size, color=MUTED
+        )
+    tick.is_tick = True
+    return tick
 
 
 def nice_range(
@@ -49,17 +93,11 @@ def nice_range(
     low, high = min(vals), max(vals)
     span = max(high - low, 0.05 * max(abs(low), abs(high)), 1e-3)
     low, high = low - margin * span, high + margin * span
-    raw = (high - low) / 5
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = min(
-        # (a float tolerance: 2 × 0.001 must count as reaching 0.002)
-        (m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9)),
-        default=10 * magnitude,
-    )
+    step = nice_step((high - low) / 5)
     low = math.floor(round(low / step, 9)) * step
     high = math.ceil(round(high / step, 9)) * step
-    digits = max(0, -math.floor(math.log10(step)))
-    return round(low, digits + 1), round(high, digits + 1), step
+    digits = step_decimals(step) + 1
+    return round(low, digits), round(high, digits), step
 
 
 def shared_ranges(
@@ -82,12 +120,8 @@ def shared_ranges(
         raise ValueError(f"values must be finite numbers, got {sets}")
     widest = max(max(max(s) - min(s) for s in sets), 1e-3)
     pad = margin * widest
-    raw = (widest + 2 * pad) / 6
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = min(
-        m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw * (1 - 1e-9)
-    )
-    digits = max(0, -math.floor(math.log10(step))) + 1
+    step = nice_step((widest + 2 * pad) / 6)
+    digits = step_decimals(step) + 1
     bounds = [
         (
             math.floor(round((min(s) - pad) / step, 9)),
@@ -164,14 +198,10 @@ class VariableNumberLine(VGroup):
         color = color_of(symbol)
         self.label = MathTex(label, font_size=font_size + 4, color=color)
         self.label.next_to(self.line, LEFT, buff=0.35)
-        digits = max(0, -math.floor(math.log10(step) + 1e-9))
         self.ticks = VGroup()
         for value in (low, high):
-            tick = DecimalNumber(
-                value, num_decimal_places=digits, font_size=18, color=MUTED
-            )
+            tick = tick_label(value, step_decimals(step), 18)
             tick.next_to(self.line.n2p(value), DOWN, buff=0.12)
-            tick.is_tick = True
             self.ticks.add(tick)
         self.tracker = ValueTracker(shown.value)
         self.dot = Dot(self.n2p(shown.value), radius=0.08, color=color)

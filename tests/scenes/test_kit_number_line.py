@@ -9,7 +9,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import bpmath
-from scenes.kit.number_line import VariableNumberLine, nice_range
+from scenes.kit.number_line import (
+    VariableNumberLine,
+    nice_range,
+    nice_step,
+    step_decimals,
+    tick_label,
+)
 from scenes.kit.values import ExampleValues, Quantity, Shown
 
 finite = st.floats(-1e4, 1e4, allow_nan=False)
@@ -104,3 +110,26 @@ def test_tick_labels_sit_below_the_line_apart_from_readout_and_label():
                 or tick.get_top()[1] <= other.get_bottom()[1]
             )
             assert apart, f"tick {tick.get_value()} overlaps {type(other).__name__}"
+
+
+@given(st.floats(min_value=1e-6, max_value=1e6))
+def test_nice_step_is_the_smallest_1_2_5_step_that_reaches_raw(raw):
+    """nice_step(raw) ≥ raw, is 1, 2 or 5 times a power of ten, and the one below is < raw."""
+    step = nice_step(raw)
+    assert step >= raw * (1 - 1e-9)
+    lead = step / 10 ** math.floor(math.log10(step) + 1e-9)
+    assert round(lead, 6) in (1, 2, 5), f"{step} is not a 1-2-5 step"
+    below = {1: 0.5, 2: 0.5, 5: 0.4}[round(lead)] * step
+    assert below < raw, f"{below} is a smaller 1-2-5 step that still reaches {raw}"
+
+
+def test_step_decimals_write_every_multiple_of_the_step():
+    """Multiples of 0.02 need 2 decimals, of 0.5 one, of 5 none."""
+    assert [step_decimals(s) for s in (0.02, 0.001, 0.5, 5, 20)] == [2, 3, 1, 0, 0]
+
+
+def test_tick_labels_are_muted_ticks():
+    """A tick label is marked as a tick and shows the step's decimals (none: an integer)."""
+    tick = tick_label(0.25, 2, 18)
+    assert tick.is_tick and tick.num_decimal_places == 2
+    assert tick_label(3.0, 0, 18).num_decimal_places == 0
