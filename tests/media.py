@@ -1,18 +1,18 @@
 """What the tests read from rendered media, through ffprobe and ffmpeg.
 
 One place for the command lines, so every test asks the same question the same way.
-Frame counts and rates come from :func:`scenes.publish.video.probe`, the lecture's own.
+Frame counts and rates come from :func:`scenes.publish.video.probe`, the lecture's own,
+and a decoded sound track from :func:`scenes.narration.listen.decode_sound`.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
-import numpy as np
-
-__all__ = ["ffprobe", "sound"]
+__all__ = ["ffprobe", "loudness"]
 
 
 def ffprobe(path: Path, *options: str) -> dict:
@@ -26,12 +26,15 @@ def ffprobe(path: Path, *options: str) -> dict:
     return json.loads(out)
 
 
-def sound(path: Path, rate: int = 48_000) -> np.ndarray:
-    """The first sound track of ``path``, mixed to mono at ``rate`` Hz, as float32."""
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(path), "-map", "0:a:0", "-ac", "1",
-         "-ar", str(rate), "-f", "f32le", "-"],
+def loudness(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) of ``path``'s sound, by ffmpeg's ebur128 meter."""
+    out = subprocess.run(
+        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-map", "0:a",
+         "-af", "ebur128=peak=true", "-f", "null", "-"],
         capture_output=True,
+        text=True,
         check=True,
-    ).stdout  # fmt: skip
-    return np.frombuffer(raw, np.float32)
+    ).stderr  # fmt: skip
+    lufs = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", out)[-1])
+    peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", out)[-1])
+    return lufs, peak

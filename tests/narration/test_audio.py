@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -21,18 +17,7 @@ from scenes.narration.audio import (
     write_wav,
 )
 from scenes.narration.voices import StandInVoice
-
-
-def ffmpeg_r128(path: Path) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them."""
-    out = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(path), "-af",
-         "ebur128=peak=true", "-f", "null", "-"],
-        capture_output=True, text=True, check=True,
-    ).stderr
-    lufs = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", out)[-1])
-    peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", out)[-1])
-    return lufs, peak
+from tests.media import loudness
 
 
 def sine(freq: float, amplitude: float, seconds: float) -> Clip:
@@ -53,7 +38,7 @@ def test_loudness_and_peak_agree_with_ffmpeg(tmp_path, seed):
     clip = StandInVoice().synthesize(text)
     clip = Clip((clip.samples * rng.uniform(0.3, 1.0)).astype(np.float32))
     write_wav(clip, tmp_path / "c.wav")
-    lufs, peak = ffmpeg_r128(tmp_path / "c.wav")
+    lufs, peak = loudness(tmp_path / "c.wav")
     assert integrated_loudness(clip) == pytest.approx(lufs, abs=0.15)
     assert true_peak(clip) == pytest.approx(peak, abs=0.3)
 
@@ -66,7 +51,7 @@ def test_normalize_reaches_the_level_under_the_ceiling(tmp_path):
     spikes[rng.integers(0, len(spikes), 20)] = 0.99
     out = normalize(Clip(spikes))
     write_wav(out, tmp_path / "n.wav")
-    lufs, peak = ffmpeg_r128(tmp_path / "n.wav")
+    lufs, peak = loudness(tmp_path / "n.wav")
     assert lufs == pytest.approx(-16.0, abs=0.3)
     assert peak <= -1.0
     assert true_peak(out) <= -1.45

@@ -7,9 +7,7 @@ and words a speech recognizer (pocketsphinx, US English model) can make out.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ from scenes.narration.listen import decode_sound as sound
 from scenes.narration.listen import recall, transcribe
 from scenes.narration.spoken import spoken_form
 from scenes.publish.subtitles import read_srt
+from tests.media import ffprobe, loudness
 
 ROOT = Path(__file__).resolve().parents[2]
 RECALL_FLOOR = 0.6
@@ -57,19 +56,13 @@ def rendered(tmp_path_factory) -> Rendered:
     return Rendered(video, read_srt(video.with_suffix(".srt")), proc.stderr)
 
 
-def streams(video: Path) -> list[dict]:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_entries",
-         "stream=codec_type,codec_name,sample_rate,duration,nb_frames,avg_frame_rate",
-         "-of", "json", str(video)],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    return json.loads(out)["streams"]
-
-
 def test_the_video_has_an_aac_track_as_long_as_its_picture(rendered):
     """One 48 kHz AAC stream whose duration is the video's, to a frame."""
-    found = streams(rendered.video)
+    found = ffprobe(
+        rendered.video,
+        "-show_entries",
+        "stream=codec_type,codec_name,sample_rate,duration,nb_frames,avg_frame_rate",
+    )["streams"]
     audio = [s for s in found if s["codec_type"] == "audio"]
     video = [s for s in found if s["codec_type"] == "video"][0]
     assert len(audio) == 1 and audio[0]["codec_name"] == "aac"
@@ -81,13 +74,7 @@ def test_the_video_has_an_aac_track_as_long_as_its_picture(rendered):
 
 def test_loudness_and_peak_are_within_bounds(rendered):
     """-16 +- 1 LUFS integrated, true peak at most -1 dBTP (ffmpeg's EBU R128 meter)."""
-    out = subprocess.run(
-        ["ffmpeg", "-hide_banner", "-nostats", "-i", str(rendered.video), "-map", "0:a",
-         "-af", "ebur128=peak=true", "-f", "null", "-"],
-        capture_output=True, text=True, check=True,
-    ).stderr
-    lufs = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", out)[-1])
-    peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", out)[-1])
+    lufs, peak = loudness(rendered.video)
     assert -17.0 <= lufs <= -15.0, f"integrated loudness {lufs} LUFS"
     assert peak <= -1.0, f"true peak {peak} dBTP"
 

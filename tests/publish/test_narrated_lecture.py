@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from scenes.narration.listen import decode_sound as sound
 from scenes.publish.video import probe
-from tests.media import ffprobe, sound
+from tests.media import ffprobe
 
 RATE = 8_000  # enough to line up hums; cheaper to correlate
 MAX_LAG = 0.045
