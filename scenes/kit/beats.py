@@ -38,11 +38,11 @@ from typing import Any, ClassVar
 from manim import Mobject, Scene, config
 
 import bpmath
-from scenes.kit.captions import Cue, beat_cues
 from scenes.kit.limits import check_drawable
 from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 from scenes.narration import soundtrack
+from scenes.narration.captions import Cue, beat_cues
 from scenes.narration.narrator import BREATH, BeatSpeech, Narrator
 from scenes.narration.recordings import RecordingError, beat_id
 from scenes.perf import stills

@@ -1,5 +1,6 @@
 """The lecture's voice: every beat's note spoken, and the scene waiting for it.
 
+* :mod:`scenes.narration.captions`: a note split into caption cues (the written text).
 * :mod:`scenes.narration.spoken`: a note as a lecturer reads it aloud.
 * :mod:`scenes.narration.voices`: Piper's neural voice, and a fast stand-in for tests.
 * :mod:`scenes.narration.audio`: clips, loudness (BS.1770) and a peak limiter.

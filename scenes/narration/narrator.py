@@ -1,9 +1,9 @@
 """Speak a beat: its note split into caption cues, each cue spoken as its own clip.
 
 A beat's speech starts with the beat. Its cues follow one another, each on screen
-exactly while it is spoken (at least :data:`~scenes.kit.captions.MIN_SECONDS`), with a
+exactly while it is spoken (at least :data:`~scenes.narration.captions.MIN_SECONDS`), with a
 short pause between them; a cue that would take longer than
-:data:`~scenes.kit.captions.MAX_SECONDS` to say is split in two and spoken as two. The
+:data:`~scenes.narration.captions.MAX_SECONDS` to say is split in two and spoken as two. The
 beat then lasts as long as its speech plus :data:`BREATH` (or its animations, if
 longer): the scene waits for the voice.
 
@@ -22,7 +22,6 @@ from pathlib import Path
 
 import numpy as np
 
-from scenes.kit.captions import MAX_SECONDS, MIN_SECONDS, Cue, split_note, wrap_cue
 from scenes.narration.audio import (
     PEAK_CEILING,
     TARGET_LUFS,
@@ -32,6 +31,13 @@ from scenes.narration.audio import (
     voiced_spans,
 )
 from scenes.narration.cache import SpeechCache, default_cache_dir
+from scenes.narration.captions import (
+    MAX_SECONDS,
+    MIN_SECONDS,
+    Cue,
+    split_note,
+    wrap_cue,
+)
 from scenes.narration.recordings import (
     ENV_VOICE_DIR,
     Recordings,

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import srt
 
-from scenes.kit.captions import Cue
+from scenes.narration.captions import Cue
 
 __all__ = ["lecture_cues", "read_srt", "to_srt", "to_vtt"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes.kit.captions import LINE_WIDTH, MAX_LINES, MAX_SECONDS, MIN_SECONDS
 from scenes.narration.audio import Clip, write_wav
+from scenes.narration.captions import LINE_WIDTH, MAX_LINES, MAX_SECONDS, MIN_SECONDS
 from scenes.narration.narrator import BREATH
 from scenes.narration.recordings import RecordingError, longest_allowed
 from scenes.narration.voices import StandInVoice

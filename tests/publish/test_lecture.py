@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from scenes.kit.captions import MAX_SECONDS, MIN_SECONDS
+from scenes.narration.captions import MAX_SECONDS, MIN_SECONDS
 from scenes.publish import build
 from scenes.publish.build import ScenePart, publish
 from scenes.publish.cli import make_lecture

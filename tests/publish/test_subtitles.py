@@ -6,7 +6,7 @@ import doctest
 
 import pytest
 
-from scenes.kit.captions import Cue
+from scenes.narration.captions import Cue
 from scenes.publish import subtitles
 from scenes.publish.subtitles import lecture_cues, read_srt, to_srt, to_vtt
 

@@ -31,9 +31,9 @@ from manim.mobject.types.image_mobject import AbstractImageMobject
 
 import bpmath
 from scenes.kit.beats import Beat, LectureScene
-from scenes.kit.captions import Cue
 from scenes.kit.values import Shown, shown_values
 from scenes.lecture import SCENES, SceneEntry
+from scenes.narration.captions import Cue
 
 # MathTex, Tex (and BulletedList...) derive from SingleStringMathTex; Integer from
 # DecimalNumber; Paragraph is a group of Text lines.

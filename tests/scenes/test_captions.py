@@ -6,8 +6,8 @@ import doctest
 
 import pytest
 
-from scenes.kit import captions
-from scenes.kit.captions import (
+from scenes.narration import captions
+from scenes.narration.captions import (
     LINE_WIDTH,
     MAX_LINES,
     MAX_SECONDS,
@@ -56,7 +56,7 @@ def cue_problems(cues: list[Cue], notes: list[str], windows: list[tuple]) -> lis
 
 
 def test_captions_module_examples():
-    """The worked examples in scenes.kit.captions' docstrings hold."""
+    """The worked examples in scenes.narration.captions' docstrings hold."""
     result = doctest.testmod(captions)
     assert result.attempted >= 3 and result.failed == 0, result
 
