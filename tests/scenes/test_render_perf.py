@@ -126,7 +126,8 @@ def _render_drawn(media: Path, monkeypatch, fast: bool) -> tuple[Path, list]:
     }
     with tempconfig(config):
         scene = StillsAndUpdaters()
-        assert (type(scene.renderer.file_writer) is stills.FastStillFileWriter) == fast
+        writer = scene.renderer.file_writer
+        assert isinstance(writer, stills.FastStillFileWriter) == fast
         scene.render()
     monkeypatch.undo()
     return next(media.rglob("quality.mp4")), drawn
@@ -175,7 +176,8 @@ def test_quality_bar_frames_rate_duration_and_format(quality_bar):
     assert fast["rate"] == manim["rate"] == 30
     assert len(fast["pts steps"]) == 1 and fast["pts steps"] == manim["pts steps"]
     assert fast["durations"] == manim["durations"] and len(fast["durations"]) == 1
-    assert (fast["codec"], fast["pix_fmt"], fast["audio"]) == ("h264", "yuv420p", 0)
+    assert (fast["codec"], fast["pix_fmt"]) == ("h264", "yuv420p")
+    assert fast["audio"] == manim["audio"], "the encoding adds or drops no sound"
     for video in (fast_video, manim_video):
         check = subprocess.run(
             ["ffmpeg", "-v", "error", "-i", str(video), "-f", "null", "-"],
@@ -249,7 +251,8 @@ def test_install_swaps_in_the_fast_writer(tmp_path):
     """Under a movie-writing config a lecture scene gets the still-aware file writer."""
     with tempconfig({"media_dir": str(tmp_path), "write_to_movie": True}):
         scene = StillsAndUpdaters()
-        assert type(scene.renderer.file_writer) is stills.FastStillFileWriter
+        # A narrated scene subclasses it once more, for its sound.
+        assert isinstance(scene.renderer.file_writer, stills.FastStillFileWriter)
 
 
 class _BrokenReformatter:
@@ -317,7 +320,8 @@ def test_where_the_fast_path_cannot_apply_a_notice_says_so(
     monkeypatch.setattr(stills, "_notified", set())
     with tempconfig({"media_dir": str(tmp_path), "write_to_movie": True, **setting}):
         scene = StillsAndUpdaters()
-        assert type(scene.renderer.file_writer) is SceneFileWriter
+        writer = scene.renderer.file_writer
+        assert not isinstance(writer, stills.FastStillFileWriter), type(writer)
     notices = [ln for ln in capsys.readouterr().err.splitlines() if "notice:" in ln]
     assert len(notices) == 1 and reason in notices[0], notices
 
