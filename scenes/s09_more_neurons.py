@@ -47,11 +47,8 @@ class MoreNeuronsPerLayer(LectureScene):
         j, k = chosen_weight(net.sizes)
         title = formula(r"\text{More neurons per layer}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)
-        diagram = NetworkDiagram(
-            v, first_layer=L - 1, radius=0.42, neuron_spacing=1.15, max_height=4.6
-        ).move_to([-4.3, 0.15, 0])
-        ks = diagram.index_labels(L - 1, "k", LEFT)
-        headers = VGroup(diagram.column_label(L - 1, "k"), diagram.column_label(L, "j"))
+        diagram = NetworkDiagram.close_up(v, at=(-4.3, 0.15))
+        ks, headers = diagram.indices, diagram.headers
         with self.beat(
             """Real layers hold many neurons, so each activation needs a second index
             saying which neuron it is. We call the neurons of layer L-1 by the letter k

@@ -20,22 +20,16 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
 from scenes.kit.layout import fit_width
 from scenes.kit.network_diagram import NetworkDiagram
-from scenes.kit.path_sum import PathSum, path_decimals, sensitivity_vector
+from scenes.kit.path_sum import PathSum, readable_neuron, sensitivity_vector
 from scenes.kit.style import HIGHLIGHT, TITLE_SIZE
 from scenes.kit.values import formula
 
-__all__ = ["MultiPathSummation", "NUDGE", "chosen_neuron"]
+__all__ = ["MultiPathSummation", "NUDGE"]
 
 NUDGE = 0.01
 """δ added to a_k^(L-1) to confirm the sum (an input of the scene, not a result)."""
 RIGHT_SIDE = 2.5
 """x of the centre of the space right of the diagram."""
-
-
-def chosen_neuron(values, layer: int) -> int:
-    """The k of layer-1 whose paths read with the fewest decimals (the first on a tie)."""
-    n = values.net.sizes[layer - 1]
-    return min(range(n), key=lambda k: (path_decimals(values, layer, k)[::-1], k))
 
 
 class MultiPathSummation(LectureScene):
@@ -47,19 +41,11 @@ class MultiPathSummation(LectureScene):
         """Paths one by one, the sum, the nudge of a_k, the same sum one layer back."""
         v, net = self.values, self.example.network
         L = net.L
-        k = chosen_neuron(v, L)
+        k = readable_neuron(v, L)
         title = formula(r"\text{One activation, many paths}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)
-        diagram = NetworkDiagram(
-            v,
-            first_layer=L - 1,
-            radius=0.42,
-            layer_spacing=2.3,
-            neuron_spacing=1.15,
-            max_height=4.6,
-        ).move_to([-4.55, -0.1, 0])
-        ks = diagram.index_labels(L - 1, "k", LEFT)
-        columns = VGroup(diagram.column_label(L - 1, "k"), diagram.column_label(L, "j"))
+        diagram = NetworkDiagram.close_up(v, at=(-4.55, -0.1), layer_spacing=2.3)
+        ks, columns = diagram.indices, diagram.headers
         paths = PathSum(v, L, k, max_length=1.0)
         fit_width(paths, 7.3)
         paths.next_to(title, DOWN, buff=0.35).set_x(RIGHT_SIDE + 0.7)

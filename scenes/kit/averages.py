@@ -7,9 +7,17 @@ from collections.abc import Sequence
 from manim import MathTex
 
 from scenes.kit.style import FONT_SIZE
-from scenes.kit.values import Part, Shown, as_parts, formula
+from scenes.kit.values import (
+    ExampleValues,
+    Part,
+    Quantity,
+    Shown,
+    as_parts,
+    decimals_for,
+    formula,
+)
 
-__all__ = ["average_formula"]
+__all__ = ["average_formula", "averaged"]
 
 
 def average_formula(
@@ -74,3 +82,17 @@ def average_formula(
     tex.terms = [tex[i] for i in term_index]
     tex.mean = tex[mean_index]
     return tex
+
+
+def averaged(
+    values: ExampleValues, parts: Sequence[Quantity], mean: Quantity, minimum: int = 3
+) -> tuple[list[Shown], Shown]:
+    """``parts`` and their ``mean`` ready for the screen, rounded to agree.
+
+    The decimals (at least ``minimum``) are the fewest at which the rounded parts
+    average to the rounded mean, as :func:`average_formula` wants them.
+    """
+    d = decimals_for(
+        [values.value(q) for q in parts], values.value(mean), "mean", minimum
+    )
+    return [values.shown(q, d) for q in parts], values.shown(mean, d)

@@ -13,6 +13,7 @@ import numpy as np
 from manim import (
     LEFT,
     RIGHT,
+    UP,
     DashedLine,
     Line,
     Mobject,
@@ -110,6 +111,15 @@ class SignedBars(VGroup):
         ).set_stroke(MUTED, 3)
         line.mean = mean
         return line
+
+    def beside(self, rows: Mobject, first_y: float, gap: float = 0.6) -> SignedBars:
+        """Move the bars right of ``rows``, ``gap`` clear, bar 0 at height ``first_y``.
+
+        The zero line sits ``max_length`` further right, so the longest bar of either
+        sign has room. Returns ``self``.
+        """
+        x = rows.get_right()[0] + gap + self.max_length - self.zero_point()[0]
+        return self.shift(x * RIGHT + (first_y - self.row_y(0)) * UP)
 
     def row_y(self, index: int) -> float:
         """The y of bar ``index``'s centre line (to line bars up with a table's rows)."""

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from manim import DOWN, LEFT, Mobject, Rectangle, VGroup, config
+from manim import (
+    DOWN,
+    LEFT,
+    Animation,
+    AnimationGroup,
+    FadeIn,
+    FadeOut,
+    Mobject,
+    Rectangle,
+    VGroup,
+    Write,
+    config,
+)
 
 from scenes.kit.layout import fit_width
 from scenes.kit.style import MUTED, NOTE_SIZE
@@ -47,6 +59,8 @@ class FormulaCard(VGroup):
         self.rows = VGroup(*(formula(*parts, font_size=font_size) for parts in rows))
         self.rows.arrange(DOWN, aligned_edge=LEFT, buff=row_buff)
         self.roles = tuple(roles)
+        self.shade: Rectangle | None = None
+        self.shown_panel: VGroup | None = None
         self.add(self.rows)
 
     def band(self, rows: VGroup | Mobject) -> Rectangle:
@@ -72,3 +86,21 @@ class FormulaCard(VGroup):
             label.set_color(MUTED).move_to(row)
             labels.add(label.set_x(self.rows.get_right()[0] + gap, direction=LEFT))
         return labels
+
+    def discuss(self, rows: VGroup, instances: Sequence[Mobject]) -> list[Animation]:
+        """The steps of turning to ``rows``: shade them, write them, work them below.
+
+        Play the returned animations one after another. The band moves from the rows
+        discussed before (it appears at once the first time) and the instances replace
+        the previous panel (it fades in the first time); :attr:`shade` and
+        :attr:`shown_panel` are what is on screen.
+        """
+        panel = self.panel(instances)
+        if self.shade is None:
+            self.shade = self.band(rows)
+            shade = FadeIn(self.shade)
+        else:
+            shade = self.shade.animate.become(self.band(rows))
+        old, self.shown_panel = self.shown_panel, panel
+        leave = [] if old is None else [FadeOut(old)]
+        return [AnimationGroup(*leave, shade), FadeIn(rows), Write(panel)]

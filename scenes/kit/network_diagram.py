@@ -164,6 +164,34 @@ class NetworkDiagram(VGroup):
 
     # --- construction ----------------------------------------------------------------
 
+    @classmethod
+    def close_up(
+        cls,
+        values: ExampleValues,
+        at: Sequence[float],
+        layer_spacing: float = 2.6,
+    ) -> NetworkDiagram:
+        """The lecture's close-up of layers L-1 and L at ``at``, with its index marks.
+
+        The neurons of layer L-1 are numbered ``k=0``, ``k=1``... on their left
+        (:attr:`indices`) and the two columns are headed a_k^(L-1) and a_j^(L)
+        (:attr:`headers`); neither is part of the diagram, so they can be shown apart.
+        """
+        L = values.net.L  # noqa: N806 - the lecture's L
+        diagram = cls(
+            values,
+            first_layer=L - 1,
+            radius=0.42,
+            layer_spacing=layer_spacing,
+            neuron_spacing=1.15,
+            max_height=4.6,
+        ).move_to(np.array([*at, 0][:3], dtype=float))
+        diagram.indices = diagram.index_labels(L - 1, "k", LEFT)
+        diagram.headers = VGroup(
+            diagram.column_label(L - 1, "k"), diagram.column_label(L, "j")
+        )
+        return diagram
+
     def activation(self, layer: int, j: int = 0) -> float | None:
         """a_j^(layer) from bpmath's forward pass (None for a bare network)."""
         self._check_neuron(layer, j)
@@ -353,6 +381,30 @@ class NetworkDiagram(VGroup):
         tex = f"b{self._sub((j,), index)}^{{{self._sup(layer)}}}"
         label = self._param_label(tex, "b", value, font_size)
         return label.next_to(self.neuron(layer, j), direction, buff=0.15)
+
+    def chain_parameter_labels(
+        self, values: ExampleValues, decimals: int = 2, font_size: float = LABEL_SIZE
+    ) -> tuple[VGroup, VGroup]:
+        """Every weight above its edge and every bias under its neuron, with values.
+
+        For a chain (one neuron a layer): ``(weights, biases)``, layer 1 first.
+        """
+        layers = range(1, self.L + 1)
+        weights = VGroup(
+            *(
+                self.edge_label(l, value=values.shown(Quantity("w", l), decimals),
+                                font_size=font_size)
+                for l in layers
+            )
+        )  # fmt: skip
+        biases = VGroup(
+            *(
+                self.bias_label(l, value=values.shown(Quantity("b", l), decimals),
+                                font_size=font_size)
+                for l in layers
+            )
+        )  # fmt: skip
+        return weights, biases
 
     @staticmethod
     def _param_label(

@@ -20,7 +20,6 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UP,
     Line,
     MathTex,
     Mobject,
@@ -40,8 +39,15 @@ from scenes.kit.values import (
     formula,
     tiered_decimals,
 )
+from scenes.kit.worked import fewest_decimals
 
-__all__ = ["PathSum", "path_decimals", "sensitivity_vector"]
+__all__ = [
+    "PathSum",
+    "path_decimals",
+    "path_quantities",
+    "readable_neuron",
+    "sensitivity_vector",
+]
 
 # columns of the table: j, w_jk, ·, σ'(z_j), ·, ∂C0/∂a_j, =, path
 _W, _SIGMA, _DC, _PATH = 1, 3, 5, 7
@@ -103,7 +109,7 @@ class PathSum(VGroup):
             )
         self.values, self.layer, self.k = values, layer, k
         n = net.sizes[layer]
-        factor_q, term_q, total_q = _quantities(net.sizes[layer], layer, k)
+        factor_q, term_q, total_q = path_quantities(net.sizes[layer], layer, k)
         d, t, p = path_decimals(values, layer, k)
         self.decimals, self.term_decimals, self.factor_decimals = d, t, p
         self.terms = tuple(values.shown(q, t) for q in term_q)
@@ -186,11 +192,7 @@ class PathSum(VGroup):
             row_height=row_height,
             readouts=False,
         )
-        self.bars.shift(
-            (self.table.get_right()[0] + 0.35 + max_length - self.bars.zero_point()[0])
-            * RIGHT
-            + (self.table.row_y(0) - self.bars.row_y(0)) * UP
-        )
+        self.bars.beside(self.table, self.table.row_y(0), gap=0.35)
         self.add(self.symbolic, self.table, self.sum_row, self.bars)
 
     @property
@@ -268,8 +270,10 @@ def sensitivity_vector(
     return VGroup(name, vector).arrange(RIGHT, buff=0.25)
 
 
-def _quantities(n: int, layer: int, k: int) -> tuple[list, list, Quantity]:
-    """Per path j the three factors' quantities; the terms'; the sum's."""
+def path_quantities(
+    n: int, layer: int, k: int
+) -> tuple[list[tuple[Quantity, ...]], list[Quantity], Quantity]:
+    """Per path j (of ``n``) the three factors' quantities; the terms'; the sum's."""
     factors = [
         (
             Quantity("w", layer, j=j, k=k),
@@ -282,14 +286,26 @@ def _quantities(n: int, layer: int, k: int) -> tuple[list, list, Quantity]:
     return factors, terms, Quantity("dC/da", layer - 1, j=k)
 
 
+def readable_neuron(values: ExampleValues, layer: int) -> int:
+    """The k of ``layer - 1`` whose paths read with the fewest decimals (first on a tie).
+
+    The one rule for which a_k^(layer-1) a scene works its sum over paths with.
+    """
+    return fewest_decimals(
+        values.net.sizes[layer - 1], lambda k: path_decimals(values, layer, k)
+    )
+
+
 def path_decimals(values: ExampleValues, layer: int, k: int) -> tuple[int, int, int]:
     """Decimals ``(sum, terms, factors)`` of :class:`PathSum` for a_k^(layer-1).
 
     At least two significant digits of every term and the sum; each path's rounded
     factors multiply to its rounded term, and the rounded terms add up to the rounded
-    sum (:func:`~scenes.kit.values.tiered_decimals`).
+    sum (:func:`~scenes.kit.values.tiered_decimals`). The one rule for ∂C0/∂a_k's
+    decimals: written as a :func:`~scenes.kit.worked.worked_sum` too (the terms not
+    shown), the sum takes ``(sum, factors)`` of these.
     """
-    factor_q, term_q, total_q = _quantities(values.net.sizes[layer], layer, k)
+    factor_q, term_q, total_q = path_quantities(values.net.sizes[layer], layer, k)
     exact = [values.value(q) for q in term_q]
     total = values.value(total_q)
     floor = min(6, max(delta_decimals(x) for x in (total, *exact)))

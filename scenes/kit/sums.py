@@ -23,8 +23,19 @@ from scenes.kit.values import (
     formula,
     tiered_decimals,
 )
+from scenes.kit.worked import (
+    activation_of,
+    sum_decimals,
+    worked_activation,
+    worked_sum,
+)
 
-__all__ = ["CostSum", "WeightedSumLines"]
+__all__ = [
+    "CostSum",
+    "WeightedSumLines",
+    "weighted_sum_decimals",
+    "weighted_sum_terms",
+]
 
 
 class CostSum(VGroup):
@@ -147,14 +158,13 @@ class WeightedSumLines(VGroup):
     symbolic : MathTex
         ``z_j = Σ_k w_jk a_k + b_j`` with the lecture's letters.
     numbers : VGroup
-        ``z_1 = w_10·a_0 + ... + b_1 = z`` in numbers (negative factors in parentheses),
-        one line, or two when one would be wider than ``max_width``.
+        ``z_1 = w_10·a_0 + ... + b_1 = z`` in numbers: a :func:`worked_sum`, so written
+        and broken over two lines like every other sum.
     activation : MathTex
-        ``a_1 = σ(z_1) = σ(z) = a``.
+        ``a_1 = σ(z_1) = σ(z) = a`` (:func:`worked_activation`).
     decimals, part_decimals : int
-        Decimals of z and a, and of the weights, activations and bias that make z (the
-        rounded parts recombine to the rounded z, and σ of the rounded z rounds to the
-        rounded a).
+        Decimals of z and a, and of the weights, activations and bias that make z
+        (:func:`sum_decimals`, with σ of the rounded z rounding to the rounded a).
     """
 
     def __init__(
@@ -173,23 +183,8 @@ class WeightedSumLines(VGroup):
             raise ValueError(
                 f"j must be a neuron of layer {layer} (0..{net.sizes[layer] - 1}), got {j}"
             )
-        n = net.sizes[layer - 1]
-        q_w = [Quantity("w", layer, j=j, k=k) for k in range(n)]
-        q_a = [Quantity("a", layer - 1, j=k) for k in range(n)]
-        q_b, q_z = Quantity("b", layer, j=j), Quantity("z", layer, j=j)
-        q_out = Quantity("a", layer, j=j)
-        parts = [values.value(q) for pair in zip(q_w, q_a) for q in pair]
-        parts.append(values.value(q_b))
-        z, a = values.value(q_z), values.value(q_out)
-        act = net.activation
-        d, p = tiered_decimals(
-            [
-                (parts, z, _dot_plus_bias, 1, 0),
-                ([z], a, lambda v: float(act(v[0])), 0, 0),
-            ],
-            tiers=2,
-            minimum=2,
-        )
+        terms, q_z = weighted_sum_terms(values, layer, j)
+        d, p = weighted_sum_decimals(values, layer, j)
         self.decimals, self.part_decimals = d, p
         L = net.L  # noqa: N806
         up, prev = layer_tex(layer, L), layer_tex(layer - 1, L)
@@ -203,56 +198,44 @@ class WeightedSumLines(VGroup):
             (f"b_j^{{{up}}}", "b"),
             font_size=font_size + 4,
         )
-        terms = [
-            [
-                *values.shown(q_w[k], p).bracketed(),
-                r"\cdot",
-                *values.shown(q_a[k], p).bracketed(),
-            ]
-            for k in range(n)
-        ]
-        tail = [*values.shown(q_b, p).bracketed(), "=", values.shown(q_z, d)]
-        self.numbers = self._lines(
-            [(f"z_{j}^{{{up}}}", "z"), "="], [*terms, tail], font_size, max_width
-        )
-        sigma = act.latex
-        self.activation = formula(
-            (f"a_{j}^{{{up}}}", "a"),
-            "=",
-            sigma + "(",
+        self.numbers = worked_sum(
+            values,
             (f"z_{j}^{{{up}}}", "z"),
-            ")",
-            "=",
-            sigma + "(",
-            values.shown(q_z, d),
-            ")",
-            "=",
-            values.shown(q_out, d),
+            terms,
+            q_z,
             font_size=font_size,
+            max_width=max_width,
+            decimals=(d, p),
+        )
+        sigma_of_z = [net.activation.latex + "(", (f"z_{j}^{{{up}}}", "z"), ")"]
+        self.activation = worked_activation(
+            values,
+            [(f"a_{j}^{{{up}}}", "a"), "=", *sigma_of_z],
+            layer,
+            j,
+            font_size=font_size,
+            decimals=d,
         )
         self.add(self.symbolic, self.numbers, self.activation)
 
-    @staticmethod
-    def _lines(head: list, terms: list[list], size: float, max_width: float) -> VGroup:
-        """``head term + term + ...`` on one line, or on two when wider than allowed."""
-        one = formula(*head, *_joined(terms), font_size=size)
-        if one.width <= max_width or len(terms) < 3:
-            return VGroup(one)
-        half = (len(terms) + 1) // 2
-        first = formula(*head, *_joined(terms[:half]), "+", font_size=size)
-        second = formula("+", *_joined(terms[half:]), font_size=size)
-        second.next_to(first, DOWN, buff=0.3).align_to(first[len(head)], LEFT)
-        return VGroup(first, second)
+
+def weighted_sum_terms(
+    values: ExampleValues, layer: int, j: int
+) -> tuple[list[list[Quantity]], Quantity]:
+    """z_j^(layer) = Σ_k w_jk a_k + b_j as :func:`worked_sum`'s terms and result."""
+    terms = [
+        [Quantity("w", layer, j=j, k=k), Quantity("a", layer - 1, j=k)]
+        for k in range(values.net.sizes[layer - 1])
+    ]
+    return [*terms, [Quantity("b", layer, j=j)]], Quantity("z", layer, j=j)
 
 
-def _joined(terms: list[list]) -> list:
-    """The parts of ``terms`` with a ``+`` between neighbours."""
-    out: list = []
-    for i, term in enumerate(terms):
-        out += (["+"] if i else []) + term
-    return out
+def weighted_sum_decimals(values: ExampleValues, layer: int, j: int) -> tuple[int, int]:
+    """Decimals ``(z and a, parts)`` of neuron j's :class:`WeightedSumLines`.
 
-
-def _dot_plus_bias(parts: list[float]) -> float:
-    *pairs, bias = parts
-    return sum(w * a for w, a in zip(pairs[::2], pairs[1::2])) + bias
+    :func:`sum_decimals`'s rule, with σ of the rounded z rounding to the rounded a.
+    """
+    terms, q_z = weighted_sum_terms(values, layer, j)
+    z, a = values.value(q_z), values.value(Quantity("a", layer, j=j))
+    sigma_agrees = ([z], a, activation_of(values.net), 0, 0)
+    return sum_decimals(values, terms, q_z, checks=[sigma_agrees])

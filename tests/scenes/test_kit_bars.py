@@ -74,3 +74,18 @@ def test_gradient_entries_follow_bpmath_order():
     got = [values("grad", j=i) for i in range(len(vector))]
     assert np.allclose(got, vector.values), f"{got} != {vector.values}"
     assert vector.labels[-2:] == (f"w^({ex.network.L})", f"b^({ex.network.L})")
+
+
+def test_bars_beside_rows_leave_the_gap_and_room_for_the_longest_bar():
+    """beside(): zero line at rows' right + gap + max_length; bar 0 level with first_y."""
+    bars = SignedBars(
+        [Shown(Quantity("grad", j=i), v, 3) for i, v in enumerate([0.5, -1.0])],
+        None,
+        max_length=1.5,
+        readouts=False,
+    )
+    rows = MathTex("x = 1").move_to([-3.0, 1.0, 0])
+    bars.beside(rows, first_y=2.0, gap=0.4)
+    assert bars.zero_point()[0] == pytest.approx(rows.get_right()[0] + 0.4 + 1.5)
+    assert bars.row_y(0) == pytest.approx(2.0)
+    assert bars.bars[1].get_left()[0] >= rows.get_right()[0] + 0.4 - 1e-6

@@ -250,3 +250,19 @@ def test_label_on_its_edge_sits_on_the_edge_over_a_backdrop():
     assert np.allclose(patch.get_center(), label.get_center())
     assert patch.width == pytest.approx(label.width + 0.1)
     assert patch.get_fill_color().to_hex().lower() == BACKGROUND.to_hex().lower()
+
+
+@pytest.mark.parametrize("name", ["wide", "other wide"])
+def test_close_up_draws_the_last_two_layers_with_their_index_marks(name):
+    """close_up: layers L-1 and L at the point asked, k=0.. beside L-1, two headers."""
+    values = ExampleValues(EXAMPLES[name])
+    net = values.net
+    diagram = NetworkDiagram.close_up(values, at=(-4.0, 0.5))
+    assert diagram.first == net.L - 1 and len(diagram.layers) == 2
+    assert np.allclose(diagram.get_center()[:2], [-4.0, 0.5])
+    assert len(diagram.indices) == net.sizes[net.L - 1]
+    for k, mark in enumerate(diagram.indices):
+        assert f"k={k}" in mark.get_tex_string().replace(" ", "")
+        assert mark.get_x() < diagram.neuron(net.L - 1, k).get_x()
+    assert len(diagram.headers) == 2
+    assert not ({*diagram.indices, *diagram.headers} & set(diagram.get_family()))
