@@ -18,8 +18,9 @@ from manim import (
 )
 
 from scenes.kit.beats import LectureScene
-from scenes.kit.layout import fit_in_frame
+from scenes.kit.layout import align_below, fit_in_frame
 from scenes.kit.network_diagram import NetworkDiagram
+from scenes.kit.notation import cost_rule
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
 
@@ -48,11 +49,9 @@ class SimplestNetwork(LectureScene):
         for mob in (net, want, caption):
             mob.shift(centring)
         ends = [
-            Tex(word, font_size=NOTE_SIZE, color=MUTED).next_to(
-                net.neuron(l), UP, buff=0.2
-            )
+            Tex(word, font_size=NOTE_SIZE, color=MUTED).next_to(net.neuron(l), UP, buff=0.2)
             for word, l in (("input", 0), ("output", L))
-        ]
+        ]  # fmt: skip
 
         with self.beat(
             f"""The smallest network with layers: {L + 1} neurons in a row. Each circle
@@ -67,35 +66,21 @@ class SimplestNetwork(LectureScene):
             )
             self.play(FadeIn(net.values_group), *(FadeIn(e) for e in ends))
 
-        weights = [
-            net.edge_label(l, value=v.shown(Quantity("w", l), 2), font_size=28)
-            for l in range(1, L + 1)
-        ]
-        biases = [
-            net.bias_label(l, value=v.shown(Quantity("b", l), 2), font_size=28)
-            for l in range(1, L + 1)
-        ]
+        weights, biases = net.chain_parameter_labels(v, font_size=28)
         with self.beat(
             f"""Each connection carries a weight and each neuron after the input adds a
             bias. These {2 * L} numbers are all the network has: fix them, and every
             activation is fixed too."""
         ):
-            self.play(
-                LaggedStart(
-                    *(FadeIn(m, shift=0.15 * DOWN) for m in weights), lag_ratio=0.3
+            for labels, shift in ((weights, 0.15 * DOWN), (biases, 0.15 * UP)):
+                self.play(
+                    LaggedStart(
+                        *(FadeIn(m, shift=shift) for m in labels), lag_ratio=0.3
+                    )
                 )
-            )
-            self.play(
-                LaggedStart(
-                    *(FadeIn(m, shift=0.15 * UP) for m in biases), lag_ratio=0.3
-                )
-            )
 
-        args = [
-            p
-            for l in range(1, L + 1)
-            for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")
-        ][:-1]
+        args = [p for l in range(1, L + 1)
+                for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")][:-1]  # fmt: skip
         cost_of = formula(("C", "C"), "(", *args, ")", font_size=40).move_to(1.7 * DOWN)
         fit_in_frame(cost_of)
         with self.beat(
@@ -110,23 +95,15 @@ class SimplestNetwork(LectureScene):
         a_last = net.neuron_label(L, 0, r"a^{(L)}", font_size=36)
         remark = formula(
             r"\text{superscripts are layer indices, not exponents:}\quad",
-            rf"L = {L},\ \text{{so}}\ ",
-            ("a^{(L)}", "a"),
-            r"\text{ is }",
-            (f"a^{{({L})}}", "a"),
-            font_size=30,
-        ).move_to(1.7 * DOWN)
+            rf"L = {L},\ \text{{so}}\ ", ("a^{(L)}", "a"), r"\text{ is }", (f"a^{{({L})}}", "a"), font_size=30,
+        ).move_to(1.7 * DOWN)  # fmt: skip
         fit_in_frame(remark)
         with self.beat(
             """Zoom in on the last two neurons. The output activation is a with
             superscript L, for the last layer; the one before it gets L minus one. These
             superscripts count layers; nothing is raised to a power."""
         ):
-            self.play(
-                FadeOut(cost_of),
-                *(FadeOut(m) for m in weights + biases),
-                FadeOut(ends[1]),
-            )
+            self.play(*(FadeOut(m) for m in (cost_of, weights, biases, ends[1])))
             self.play(
                 net.left_of(L - 1).animate.set_opacity(0.25),
                 ends[0].animate.set_opacity(0.25),
@@ -140,28 +117,13 @@ class SimplestNetwork(LectureScene):
         ):
             self.play(FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
 
-        symbolic = formula(
-            ("C_0", "C"),
-            "=",
-            "(",
-            ("a^{(L)}", "a"),
-            "-",
-            ("y", "y"),
-            ")^2",
-            font_size=44,
-        ).move_to(1.5 * DOWN)
+        symbolic = formula(*cost_rule(), font_size=44)
+        symbolic.move_to(1.5 * DOWN)
         numbers = formula(
-            "=",
-            "(",
-            v.shown(Quantity("a", L), d),
-            "-",
-            v.shown(Quantity("y"), d),
-            ")^2",
-            "=",
-            v.shown(Quantity("C"), d),
-            font_size=44,
-        ).next_to(symbolic, DOWN, buff=0.35)
-        numbers.shift((symbolic[1].get_x() - numbers[0].get_x()) * RIGHT)
+            "=", "(", v.shown(Quantity("a", L), d), "-", v.shown(Quantity("y"), d), ")^2",
+            "=", v.shown(Quantity("C"), d), font_size=44,
+        )  # fmt: skip
+        align_below(numbers, numbers[0], symbolic, symbolic[1], buff=0.35)
         fit_in_frame(VGroup(symbolic, numbers))  # long numbers shrink, aligned as one
         with self.beat(
             """How bad is this output? Square the gap between what came out and what was

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, Tex, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, Mobject, Tex, VGroup, Write
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.dependency_tree import DependencyTree
-from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE, color_of
+from scenes.kit.notation import activation_rule, cost_rule, weighted_sum_rule
+from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import formula
 
 __all__ = ["DependencyTreeScene"]
@@ -15,12 +16,14 @@ RULE_SIZE = 32
 RULES_X = 1.9  # left edge of the rules column
 
 
+def _beside(mob: Mobject, node: Mobject) -> Mobject:
+    """Put ``mob`` in the rules column, level with the tree node ``node``."""
+    return mob.move_to(node.get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT)
+
+
 def _rule(*parts, beside) -> MathTex:
     """A formula in the rules column, level with the tree node ``beside``."""
-    rule = formula(*parts, font_size=RULE_SIZE)
-    return rule.move_to(
-        beside.get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT
-    )
+    return _beside(formula(*parts, font_size=RULE_SIZE), beside)
 
 
 class DependencyTreeScene(LectureScene):
@@ -35,29 +38,9 @@ class DependencyTreeScene(LectureScene):
         title = Tex("What depends on what", font_size=TITLE_SIZE).to_edge(UP)
         tree = DependencyTree(v, row_spacing=1.1).move_to(0.3 * DOWN + 2.6 * LEFT)
         node = tree.node
-        rule_z = _rule(
-            ("z^{(L)}", "z"),
-            "=",
-            ("w^{(L)}", "w"),
-            ("a^{(L-1)}", "a"),
-            "+",
-            ("b^{(L)}", "b"),
-            beside=node("z_L"),
-        )
-        rule_a = _rule(
-            ("a^{(L)}", "a"), "=", sigma, "(", ("z^{(L)}", "z"), ")", beside=node("a_L")
-        )
-        rule_c = _rule(
-            ("C_0", "C"),
-            "=",
-            "(",
-            ("a^{(L)}", "a"),
-            "-",
-            ("y", "y"),
-            ")^2",
-            beside=node("C0"),
-        )
-        rule_a[2].set_color(color_of("sigma"))
+        rule_z = _rule(*weighted_sum_rule(), beside=node("z_L"))
+        rule_a = _rule(*activation_rule(sigma), beside=node("a_L"))
+        rule_c = _rule(*cost_rule(), beside=node("C0"))
         rules = VGroup(rule_z, rule_a, rule_c)
 
         with self.beat(
@@ -98,25 +81,8 @@ class DependencyTreeScene(LectureScene):
             self.play(tree.highlight_path(["b_L", "z_L", "a_L", "C0"]), run_time=2.5)
             self.play(tree.highlight_path(["a_Lm1", "z_L", "a_L", "C0"]), run_time=2.5)
 
-        rule_z2 = formula(
-            ("z^{(L-1)}", "z"),
-            "=",
-            ("w^{(L-1)}", "w"),
-            ("a^{(L-2)}", "a"),
-            "+",
-            ("b^{(L-1)}", "b"),
-            font_size=RULE_SIZE,
-        )
-        rule_a2 = formula(
-            ("a^{(L-1)}", "a"),
-            "=",
-            sigma,
-            "(",
-            ("z^{(L-1)}", "z"),
-            ")",
-            font_size=RULE_SIZE,
-        )
-        rule_a2[2].set_color(color_of("sigma"))
+        rule_z2 = formula(*weighted_sum_rule("(L-1)", "(L-2)"), font_size=RULE_SIZE)
+        rule_a2 = formula(*activation_rule(sigma, "(L-1)"), font_size=RULE_SIZE)
         L = self.example.network.L
         note = Tex(
             "and so on, back to the input $a^{(0)}$"
@@ -132,14 +98,12 @@ class DependencyTreeScene(LectureScene):
         ):
             grow = tree.extend_up()
             self.play(grow, rules.animate.shift(tree.growth), run_time=2)
-            for rule, beside in ((rule_z2, "z_Lm1"), (rule_a2, "a_Lm1")):
-                rule.move_to(
-                    node(beside).get_center()[1] * UP + RULES_X * RIGHT,
-                    aligned_edge=LEFT,
-                )
-            note.move_to(
-                node("a_Lm2").get_center()[1] * UP + RULES_X * RIGHT, aligned_edge=LEFT
-            )
+            for mob, beside in (
+                (rule_z2, "z_Lm1"),
+                (rule_a2, "a_Lm1"),
+                (note, "a_Lm2"),
+            ):
+                _beside(mob, node(beside))
             self.play(Write(rule_z2), Write(rule_a2), FadeIn(note))
 
         long_path = ["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from manim import (
     DOWN,
-    RIGHT,
     UP,
     Create,
     FadeIn,
@@ -16,14 +15,19 @@ from manim import (
     Write,
 )
 
-from scenes.kit.averages import average_formula
+from scenes.kit.averages import average_formula, averaged
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import LectureScene
+from scenes.kit.layout import to_bottom
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.tables import ValueTable
-from scenes.kit.values import Quantity, decimals_for, formula
+from scenes.kit.values import Quantity, formula
 
 __all__ = ["ManyTrainingExamples"]
+
+DC = (r"\frac{\partial C}{\partial w^{(L)}}", "C")
+DC_K = (r"\frac{\partial C_k}{\partial w^{(L)}}", "C")
+"""∂C/∂w^(L) of the whole cost and ∂C_k/∂w^(L) of example k, as formula parts."""
 
 
 class ManyTrainingExamples(LectureScene):
@@ -34,20 +38,18 @@ class ManyTrainingExamples(LectureScene):
     def construct(self) -> None:
         """The examples, their costs and mean, each example's derivative, the mean derivative."""
         v, L, n = self.values, self.example.network.L, self.example.n_examples
-        rows = range(n)
-        costs = [v.shown(Quantity("C", example=k), 3) for k in rows]
-        cost_d = decimals_for([c.value for c in costs], v("mean C"), combine="mean")
-        costs = [v.shown(c.quantity, cost_d) for c in costs]
-        grads = [v.shown(Quantity("dC/dw", L, example=k), 3) for k in rows]
-        grad_d = decimals_for(
-            [g.value for g in grads], v("mean dC/dw", L), combine="mean"
+        costs, mean_cost = averaged(
+            v, [Quantity("C", example=k) for k in range(n)], Quantity("mean C")
         )
-        grads = [v.shown(g.quantity, grad_d) for g in grads]
-
+        grads, mean = averaged(
+            v,
+            [Quantity("dC/dw", L, example=k) for k in range(n)],
+            Quantity("mean dC/dw", L),
+        )
         title = formula(r"\text{Many training examples}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.4)
         pitch = min(0.72, 3.5 / n)
-        table = self._table(costs, grads, pitch, min(34.0, 48 * pitch))
+        table = _table(v, costs, grads, pitch, min(34.0, 48 * pitch))
         table.next_to(title, DOWN, buff=0.45)
         # The bars get the space right of the table, drawn to scale (never rescaled).
         max_length = min(2.2, (13.2 - table.width - 0.6) / 2)
@@ -55,10 +57,7 @@ class ManyTrainingExamples(LectureScene):
             grads, None, max_length=max_length, row_height=pitch, readouts=False
         )
         table.set_x(-(0.6 + 2 * max_length) / 2)
-        bars.shift(
-            (table.get_right()[0] + 0.6 + max_length - bars.zero_point()[0]) * RIGHT
-            + (table.row_y(0) - bars.row_y(0)) * UP
-        )
+        bars.beside(table, table.row_y(0))
         grad_column = VGroup(table.header[-1], *table.column(5))
 
         with self.beat(
@@ -68,15 +67,8 @@ class ManyTrainingExamples(LectureScene):
         ):
             self.play(Write(title))
             self.play(FadeIn(VGroup(*table.header[:5], table.rule)))
-            self.play(
-                LaggedStart(
-                    *(
-                        FadeIn(VGroup(*row[:5]), shift=0.15 * DOWN)
-                        for row in table.body
-                    ),
-                    lag_ratio=0.3,
-                )
-            )
+            rows = (FadeIn(VGroup(*row[:5]), shift=0.15 * DOWN) for row in table.body)
+            self.play(LaggedStart(*rows, lag_ratio=0.3))
 
         with self.beat(
             """The cost of the network as a whole is the mean of those per-example costs.
@@ -84,13 +76,9 @@ class ManyTrainingExamples(LectureScene):
             training tries to push down."""
         ):
             mean_cost = average_formula(
-                ("C", "C"),
-                ("C_k", "C"),
-                costs,
-                v.shown(Quantity("mean C"), cost_d),
-                font_size=34,
+                ("C", "C"), ("C_k", "C"), costs, mean_cost, font_size=34
             )
-            self._bottom(mean_cost)
+            to_bottom(mean_cost, buff=0.45)
             box = SurroundingRectangle(table.column(4), color=MUTED, buff=0.1)
             self.play(Create(box))
             self.play(Write(mean_cost))
@@ -101,18 +89,10 @@ class ManyTrainingExamples(LectureScene):
             bars are to scale. Some examples pull the weight up, others push it down."""
         ):
             rule = formula(
-                (r"\frac{\partial C_k}{\partial w^{(L)}}", "C"),
-                "=",
-                ("a_k^{(L-1)}", "a"),
-                (r"\sigma'(z_k^{(L)})", "sigma"),
-                r"\cdot 2(",
-                ("a_k^{(L)}", "a"),
-                "-",
-                ("y_k", "y"),
-                ")",
-                font_size=34,
-            )
-            self._bottom(rule)
+                DC_K, "=", ("a_k^{(L-1)}", "a"), (r"\sigma'(z_k^{(L)})", "sigma"),
+                r"\cdot 2(", ("a_k^{(L)}", "a"), "-", ("y_k", "y"), ")", font_size=34,
+            )  # fmt: skip
+            to_bottom(rule, buff=0.45)
             self.play(FadeOut(mean_cost), FadeOut(box))
             self.play(Write(rule))
             self.play(FadeIn(grad_column))
@@ -126,53 +106,34 @@ class ManyTrainingExamples(LectureScene):
             The dashed line marks it among the bars: a compromise between examples that
             disagree, and the number gradient descent actually follows for this weight."""
         ):
-            mean = v.shown(Quantity("mean dC/dw", L), grad_d)
             marker = bars.mean_marker(mean)
             label = formula(r"\text{mean}", font_size=NOTE_SIZE)
             label.next_to(marker, DOWN, buff=0.1)
-            equation = average_formula(
-                (r"\frac{\partial C}{\partial w^{(L)}}", "C"),
-                (r"\frac{\partial C_k}{\partial w^{(L)}}", "C"),
-                grads,
-                mean,
-                font_size=34,
-            )
-            self._bottom(equation)
+            equation = average_formula(DC, DC_K, grads, mean, font_size=34)
+            to_bottom(equation, buff=0.45)
             self.play(FadeOut(rule))
             self.play(Create(marker), FadeIn(label))
             self.play(Write(equation))
             self.play(Indicate(equation.mean))
 
-    def _table(self, costs, grads, pitch: float, font_size: float) -> ValueTable:
-        """k, x_k, y_k, a_k^(L), C_k and ∂C_k/∂w^(L), one row per example."""
-        v, L = self.values, self.example.network.L
 
-        def head(*parts):
-            return formula(*parts, font_size=font_size)
-
-        header = [
-            head("k"),
-            head(("x_k", "a")),
-            head(("y_k", "y")),
-            head(("a_k^{(L)}", "a")),
-            head(("C_k", "C")),
-            head((r"\partial C_k / \partial w^{(L)}", "C")),
+def _table(v, costs, grads, pitch: float, font_size: float) -> ValueTable:
+    """k, x_k, y_k, a_k^(L), C_k and ∂C_k/∂w^(L), one row per example."""
+    L = v.net.L  # noqa: N806 - the lecture's L
+    header = [
+        formula(*part, font_size=font_size)
+        for part in (["k"], [("x_k", "a")], [("y_k", "y")], [("a_k^{(L)}", "a")],
+                     [("C_k", "C")], [(r"\partial C_k / \partial w^{(L)}", "C")])
+    ]  # fmt: skip
+    rows = [
+        [
+            formula(str(k + 1), font_size=font_size),
+            v.shown(Quantity("a", 0, example=k), 2),
+            v.shown(Quantity("y", example=k), 2),
+            v.shown(Quantity("a", L, example=k), 3),
+            costs[k],
+            grads[k],
         ]
-        rows = [
-            [
-                head(str(k + 1)),
-                v.shown(Quantity("a", 0, example=k), 2),
-                v.shown(Quantity("y", example=k), 2),
-                v.shown(Quantity("a", L, example=k), 3),
-                costs[k],
-                grads[k],
-            ]
-            for k in range(len(costs))
-        ]
-        return ValueTable(header, rows, row_height=pitch, font_size=font_size)
-
-    def _bottom(self, mob) -> None:
-        """Fit ``mob`` to the frame's width and place it at the bottom."""
-        if mob.width > 13.0:
-            mob.scale_to_fit_width(13.0)
-        mob.to_edge(DOWN, buff=0.45)
+        for k in range(len(costs))
+    ]
+    return ValueTable(header, rows, row_height=pitch, font_size=font_size)

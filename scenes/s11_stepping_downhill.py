@@ -17,17 +17,10 @@ from manim import (
 )
 
 from scenes.kit.beats import LectureScene
-from scenes.kit.cost_curve import CostCurve
-from scenes.kit.parameter_lines import ParameterLines
+from scenes.kit.cost_curve import CostCurve, descent_costs
+from scenes.kit.parameter_lines import ParameterLines, downhill_rate
 from scenes.kit.style import HIGHLIGHT, MUTED, TITLE_SIZE
-from scenes.kit.values import (
-    Quantity,
-    decimals_for,
-    distinct_decimals,
-    exact_decimals,
-    formula,
-)
-from scenes.kit.worked import product_parts
+from scenes.kit.values import Quantity, exact_decimals, formula
 
 __all__ = ["SteppingDownhill"]
 
@@ -47,14 +40,7 @@ class SteppingDownhill(LectureScene):
         """The learning rate this scene descends with (see :attr:`learning_rate`)."""
         if self.learning_rate is not None:
             return self.learning_rate
-        for rate in self.RATES:
-            try:
-                run = self.values.descent(rate, self.steps)
-            except (ValueError, ArithmeticError, RuntimeWarning):  # it blew up
-                continue
-            if all(b <= a for a, b in zip(run.costs, run.costs[1:])):
-                return rate
-        return self.RATES[-1]
+        return downhill_rate(self.values, self.RATES, self.steps)
 
     def construct(self) -> None:
         """The set-up, one step in detail, the rest of the run, the cost before and after."""
@@ -65,12 +51,7 @@ class SteppingDownhill(LectureScene):
             self.steps,
         )
         rate = v.shown(Quantity("rate", rate=eta), exact_decimals(eta))
-        cost = [v("descent C", step=s, rate=eta) for s in (0, N)]
-        cost_d = distinct_decimals(*cost)
-        costs = [
-            v.shown(Quantity("descent C", step=s, rate=eta), cost_d)
-            for s in range(N + 1)
-        ]
+        costs = descent_costs(v, eta, N)
         title = formula(r"\text{Stepping downhill}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)
         curve = CostCurve(costs, width=5.2, height=4.0)
@@ -99,32 +80,10 @@ class SteppingDownhill(LectureScene):
             self.play(curve.draw_points(0, 0), Write(rule))
 
         # worked in numbers: the parameter whose step is the biggest
-        top = max(range(count), key=lambda i: abs(v.value(params.gradient(i, 0))))
-        theta0, theta1 = params.shown(top, 0), params.shown(top, 1)
-        grad0 = v.shown(params.gradient(top, 0), 3)
-        d = decimals_for(
-            [theta0.value, grad0.value],
-            theta1.value,
-            combine=lambda p: p[0] - rate.value * p[1],
+        top = params.biggest_step
+        instance = params.worked_step(top, rate, font_size=32).next_to(
+            rule, DOWN, buff=0.3
         )
-        theta0, theta1 = params.shown(top, 0, d), params.shown(top, 1, d)
-        grad0 = v.shown(params.gradient(top, 0), d)
-        name, kind = v.gradient_labels[top], params.parameters[top][0]
-        instance = formula(
-            (name, kind),
-            r"\leftarrow",
-            (name, kind),
-            r"- \eta",
-            (r"\frac{\partial C}{\partial " + name + "}", "C"),
-            "=",
-            theta0,
-            "-",
-            *product_parts([rate, grad0]),
-            "=",
-            theta1,
-            font_size=32,
-        )
-        instance.next_to(rule, DOWN, buff=0.3)
         with self.beat(
             """One step. Every parameter moves by minus eta times its own entry of the
             gradient. The bright marks are those moves before they happen, drawn on lines
@@ -152,7 +111,7 @@ class SteppingDownhill(LectureScene):
                 )
             self.play(params.settle(N))
 
-        fell = cost[1] < cost[0]
+        fell = costs[N].value < costs[0].value
         summary = formula(
             ("C", "C"),
             r":\ ",

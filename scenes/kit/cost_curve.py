@@ -32,9 +32,9 @@ from manim import (
 
 from scenes.kit.number_line import nice_range, step_decimals, tick_label
 from scenes.kit.style import LABEL_SIZE, MUTED, color_of
-from scenes.kit.values import Shown
+from scenes.kit.values import ExampleValues, Quantity, Shown, distinct_decimals
 
-__all__ = ["CostCurve", "cost_axis_range"]
+__all__ = ["CostCurve", "cost_axis_range", "descent_costs"]
 
 
 def cost_axis_range(costs: Sequence[float]) -> tuple[float, float, float]:
@@ -60,6 +60,20 @@ def cost_axis_range(costs: Sequence[float]) -> tuple[float, float, float]:
         values, margin = vals, 0.3
     lo, hi, step = nice_range(values, margin=margin)
     return max(lo, 0.0), hi, step
+
+
+def descent_costs(values: ExampleValues, rate: float, steps: int) -> list[Shown]:
+    """The mean cost after 0..``steps`` steps at ``rate``, ready for a :class:`CostCurve`.
+
+    Printed with the fewest decimals that tell the first cost from the last, so a
+    "before → after" never reads the same number twice.
+    """
+    first, last = (values("descent C", step=s, rate=rate) for s in (0, steps))
+    decimals = distinct_decimals(first, last)
+    return [
+        values.shown(Quantity("descent C", step=s, rate=rate), decimals)
+        for s in range(steps + 1)
+    ]
 
 
 class CostCurve(VGroup):

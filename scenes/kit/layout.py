@@ -8,7 +8,7 @@ neighbour, a scene shrinks them to the space there is.
 from __future__ import annotations
 
 import numpy as np
-from manim import BackgroundRectangle, Mobject, config
+from manim import DOWN, RIGHT, BackgroundRectangle, Mobject, config
 
 from scenes.kit.style import BACKGROUND
 
@@ -61,3 +61,20 @@ def fit_in_frame(mobject: Mobject, margin: float = 0.3) -> Mobject:
 
 
 _X = np.array([1.0, 0.0, 0.0])
+
+
+def align_below(
+    mobject: Mobject, lead: Mobject, anchor: Mobject, part: Mobject, buff: float = 0.3
+) -> Mobject:
+    """Put ``mobject`` under ``anchor``, its ``lead`` (an ``=``) under ``part`` of it.
+
+    So ``= 0.5 · 0.3 + 0.1 = 0.25`` continues the line ``z = w a + b`` above it.
+    Returns ``mobject``.
+    """
+    mobject.next_to(anchor, DOWN, buff=buff)
+    return mobject.shift((part.get_x() - lead.get_x()) * RIGHT)
+
+
+def to_bottom(mobject: Mobject, buff: float = 0.4, width: float = 13.0) -> Mobject:
+    """Shrink ``mobject`` to ``width`` if it is wider and put it at the frame's bottom."""
+    return fit_width(mobject, width).to_edge(DOWN, buff=buff)

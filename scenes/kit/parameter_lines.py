@@ -9,17 +9,28 @@ by eye. The dots move to the values bpmath's ``gradient_descent`` reaches.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
-from manim import DOWN, PI, UP, AnimationGroup, CapStyleType, Line, Triangle, VGroup
+from manim import (
+    DOWN,
+    PI,
+    UP,
+    AnimationGroup,
+    CapStyleType,
+    Line,
+    MathTex,
+    Triangle,
+    VGroup,
+)
 
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
 from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED
-from scenes.kit.values import ExampleValues, Quantity, Shown
+from scenes.kit.values import ExampleValues, Quantity, Shown, decimals_for, formula
+from scenes.kit.worked import product_parts
 
-__all__ = ["ParameterLines", "parameters_of"]
+__all__ = ["ParameterLines", "downhill_rate", "parameters_of"]
 
 
 def parameters_of(values: ExampleValues) -> Iterator[tuple[str, int, int, int]]:
@@ -37,6 +48,21 @@ def parameters_of(values: ExampleValues) -> Iterator[tuple[str, int, int, int]]:
                 yield "w", layer, j, k
         for j in range(rows):
             yield "b", layer, j, 0
+
+
+def downhill_rate(values: ExampleValues, rates: Sequence[float], steps: int) -> float:
+    """The first of ``rates`` at which every one of ``steps`` steps lowers the mean cost.
+
+    The last rate when none does (a run that blows up counts as not going downhill).
+    """
+    for rate in rates:
+        try:
+            run = values.descent(rate, steps)
+        except (ValueError, ArithmeticError, RuntimeWarning):  # it blew up
+            continue
+        if all(b <= a for a, b in zip(run.costs, run.costs[1:])):
+            return rate
+    return rates[-1]
 
 
 class ParameterLines(VGroup):
@@ -124,6 +150,43 @@ class ParameterLines(VGroup):
         """Parameter ``index`` after ``step`` steps, ready for the screen."""
         return self.values.shown(
             self.quantity(index, step), self.decimals if decimals is None else decimals
+        )
+
+    @property
+    def biggest_step(self) -> int:
+        """The index of the parameter whose first step, −η ∂C/∂θ, is the longest."""
+        return max(
+            range(len(self.parameters)),
+            key=lambda i: abs(self.values.value(self.gradient(i, 0))),
+        )
+
+    def worked_step(
+        self, index: int, rate: Shown, font_size: float = LABEL_SIZE
+    ) -> MathTex:
+        """``θ ← θ − η ∂C/∂θ = θ0 − η · g = θ1``: parameter ``index``'s first step.
+
+        The numbers get the fewest decimals at which θ0 − η·g, rounded, is the shown θ1.
+        """
+        grad = self.gradient(index, 0)
+        d = decimals_for(
+            [self.values.value(self.quantity(index, 0)), self.values.value(grad)],
+            self.values.value(self.quantity(index, 1)),
+            combine=lambda p: p[0] - rate.value * p[1],
+        )
+        name, kind = self.values.gradient_labels[index], self.parameters[index][0]
+        return formula(
+            (name, kind),
+            r"\leftarrow",
+            (name, kind),
+            r"- \eta",
+            (r"\frac{\partial C}{\partial " + name + "}", "C"),
+            "=",
+            self.shown(index, 0, d),
+            "-",
+            *product_parts([rate, self.values.shown(grad, d)]),
+            "=",
+            self.shown(index, 1, d),
+            font_size=font_size,
         )
 
     @property
