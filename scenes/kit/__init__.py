@@ -9,6 +9,7 @@ Each piece is a Manim mobject or helper that works in any scene::
 Numbers come from bpmath through :class:`ExampleValues`; colours from :mod:`.style`.
 """
 
+from scenes.kit.activation_plot import ActivationPlot
 from scenes.kit.averages import average_formula
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import Beat, LectureScene, allow_overlap, speaking_time
@@ -16,6 +17,7 @@ from scenes.kit.chain_product import ChainRuleProduct, Factor, color_fraction
 from scenes.kit.cost_curve import CostCurve
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.formula_card import FormulaCard
+from scenes.kit.gradient_column import GradientColumn
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import layer_tex
 from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_animation
@@ -37,10 +39,11 @@ from scenes.kit.values import (
     tiered_decimals,
 )
 from scenes.kit.weight_matrix import WeightMatrix
-from scenes.kit.worked import worked_sum
+from scenes.kit.worked import sum_decimals, worked_sum
 
 __all__ = [
     "SYMBOL_COLORS",
+    "ActivationPlot",
     "Beat",
     "ChainRuleProduct",
     "ColumnVector",
@@ -50,6 +53,7 @@ __all__ = [
     "ExampleValues",
     "Factor",
     "FormulaCard",
+    "GradientColumn",
     "LectureScene",
     "NetworkDiagram",
     "NudgeMarker",
@@ -77,6 +81,7 @@ __all__ = [
     "shared_ranges",
     "shown_values",
     "speaking_time",
+    "sum_decimals",
     "tag",
     "tiered_decimals",
     "weight_color",
