@@ -24,8 +24,9 @@ from scenes.narration.audio import RATE, Clip
 
 __all__ = ["AAC_BITRATE", "Soundtrack", "add_soundtrack", "install"]
 
-AAC_BITRATE = 128_000
-"""Bits a second of the mono AAC track (transparent for speech)."""
+AAC_BITRATE = 192_000
+"""Bits a second of the mono AAC track. At 128 kb/s libavcodec's encoder overshot one
+of the lecture's clips by 3 dB (a clipped click); at 192 kb/s by 0.3 dB at most."""
 
 
 @dataclass

@@ -145,7 +145,7 @@ def lecture_audio(
         "-c:a",
         "aac",
         "-b:a",
-        "128k",
+        "192k",  # as the scenes' own tracks (scenes.narration.soundtrack.AAC_BITRATE)
         "-ar",
         str(AUDIO_RATE),
         "-f",
