@@ -17,6 +17,7 @@ from scenes.kit.averages import average_formula
 from scenes.kit.beats import LectureScene
 from scenes.kit.gradient_column import GradientColumn, entry_parameter, per_example
 from scenes.kit.layout import to_bottom
+from scenes.kit.parameter_lines import shown_rate
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
 
@@ -105,7 +106,7 @@ class GradientVectorScene(LectureScene):
             ]
             step = formula(
                 r"\theta \leftarrow \theta - \eta \nabla C,", r"\quad \eta =",
-                v.shown(Quantity("rate", rate=LEARNING_RATE), 1), r":\quad", ("C", "C"),
+                shown_rate(v, LEARNING_RATE), r":\quad", ("C", "C"),
                 ":", cost[0], r"\to", cost[1], font_size=34,
             )  # fmt: skip
             to_bottom(step)

@@ -18,9 +18,9 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.cost_curve import CostCurve, descent_costs
-from scenes.kit.parameter_lines import ParameterLines, downhill_rate
+from scenes.kit.parameter_lines import ParameterLines, downhill_rate, shown_rate
 from scenes.kit.style import HIGHLIGHT, MUTED, TITLE_SIZE
-from scenes.kit.values import Quantity, exact_decimals, formula
+from scenes.kit.values import formula
 
 __all__ = ["SteppingDownhill"]
 
@@ -50,7 +50,7 @@ class SteppingDownhill(LectureScene):
             self.descent_rate(),
             self.steps,
         )
-        rate = v.shown(Quantity("rate", rate=eta), exact_decimals(eta))
+        rate = shown_rate(v, eta)
         costs = descent_costs(v, eta, N)
         title = formula(r"\text{Stepping downhill}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)

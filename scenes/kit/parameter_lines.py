@@ -27,10 +27,17 @@ from manim import (
 
 from scenes.kit.number_line import VariableNumberLine, shared_ranges
 from scenes.kit.style import HIGHLIGHT, LABEL_SIZE, MUTED
-from scenes.kit.values import ExampleValues, Quantity, Shown, decimals_for, formula
+from scenes.kit.values import (
+    ExampleValues,
+    Quantity,
+    Shown,
+    decimals_for,
+    exact_decimals,
+    formula,
+)
 from scenes.kit.worked import product_parts
 
-__all__ = ["ParameterLines", "downhill_rate", "parameters_of"]
+__all__ = ["ParameterLines", "downhill_rate", "parameters_of", "shown_rate"]
 
 
 def parameters_of(values: ExampleValues) -> Iterator[tuple[str, int, int, int]]:
@@ -48,6 +55,16 @@ def parameters_of(values: ExampleValues) -> Iterator[tuple[str, int, int, int]]:
                 yield "w", layer, j, k
         for j in range(rows):
             yield "b", layer, j, 0
+
+
+def shown_rate(values: ExampleValues, rate: float) -> Shown:
+    """The learning rate η for the screen, written exactly (3.0 reads 3.0, 0.25 reads 0.25).
+
+    >>> import bpmath
+    >>> shown_rate(ExampleValues(bpmath.examples.training()), 0.25).text
+    '0.25'
+    """
+    return values.shown(Quantity("rate", rate=rate), exact_decimals(rate))
 
 
 def downhill_rate(values: ExampleValues, rates: Sequence[float], steps: int) -> float:
