@@ -21,7 +21,6 @@ from scenes.kit.values import (
     Quantity,
     exact_decimals,
     formula,
-    tiered_decimals,
 )
 from scenes.kit.worked import (
     activation_of,
@@ -56,10 +55,11 @@ class CostSum(VGroup):
         ``y_j = value``, one per output neuron j.
     rows : VGroup
         ``(a_j − y_j)² = term``, one per output neuron j (a_j is read in the neuron).
-    total : MathTex
-        ``C_0 = term_0 + term_1 + ... = C0``.
+    total : VGroup
+        ``C_0 = term_0 + term_1 + ... = C0``, a :func:`worked_sum` like every sum.
     decimals, term_decimals : int
-        Decimals of C0 and of the terms (the rounded terms add up to the rounded C0).
+        Decimals of C0 and of the terms (:func:`sum_decimals`: the rounded terms add up
+        to the rounded C0).
     """
 
     def __init__(self, values: ExampleValues, font_size: float = LABEL_SIZE) -> None:
@@ -68,9 +68,9 @@ class CostSum(VGroup):
         L, n = net.L, net.sizes[-1]  # noqa: N806 - the lecture's L
         q_y = [Quantity("y", j=j) for j in range(n)]
         q_t = [Quantity("C term", j=j) for j in range(n)]
-        y, t = ([values.value(q) for q in qs] for qs in (q_y, q_t))
-        cost = values.value(Quantity("C"))
-        d, d_t = tiered_decimals([(t, cost, "sum", 1, 0)], tiers=2)
+        y = [values.value(q) for q in q_y]
+        terms = [[q] for q in q_t]
+        d, d_t = sum_decimals(values, terms, Quantity("C"))
         self.decimals, self.term_decimals = d, d_t
         up = layer_tex(L, L)
         self.symbolic = formula(
@@ -112,11 +112,10 @@ class CostSum(VGroup):
                 for j in range(n)
             )
         )
-        parts: list = [("C_0", "C"), "="]
-        for j in range(n):
-            parts += ([] if j == 0 else ["+"]) + [values.shown(q_t[j], d_t)]
-        parts += ["=", values.shown(Quantity("C"), d)]
-        self.total = formula(*parts, font_size=font_size + 2)
+        self.total = worked_sum(
+            values, ("C_0", "C"), terms, Quantity("C"), font_size=font_size + 2,
+            decimals=(d, d_t),
+        )  # fmt: skip
         self.add(self.symbolic, self.targets, self.rows, self.total)
 
     def beside(self, diagram: NetworkDiagram, gap: float = 0.35) -> CostSum:

@@ -87,7 +87,9 @@ def sum_decimals(
 
     The one rule for a sum written in numbers: the factors, rounded, multiplied and
     added, round to the rounded result, and they may be printed up to two decimals
-    finer than it (:func:`~scenes.kit.values.tiered_decimals`) so that they can.
+    finer than it (:func:`~scenes.kit.values.tiered_decimals`) so that they can. The
+    factors get as few decimals as that allows, and the result then as many (up to
+    theirs) as still agree, so ``0.5813 + 0.2644 = 0.8457`` rather than ``= 0.85``.
     The result gets at least ``minimum`` decimals and two significant digits, so a small
     derivative does not read 0.006 when it is 0.0060. ``checks`` are more conditions in
     the same tiers (0: the result's decimals, 1: the factors'), such as σ of the shown z
@@ -98,9 +100,12 @@ def sum_decimals(
     total = values.value(result)
     floor = max(minimum, delta_decimals(total, minimum))
     combine = _sum_of_products([len(t) for t in terms])
-    return tiered_decimals(
-        [(flat, total, combine, 1, 0), *checks], tiers=2, minimum=floor
-    )
+    checks = [(flat, total, combine, 1, 0), *checks]
+    d, p = tiered_decimals(checks, tiers=2, minimum=floor)
+    for finer in range(p, d, -1):  # the factors need p: the result as fine as agrees
+        if tiered_decimals(checks, tiers=2, minimum=finer)[1] == p:
+            return finer, p
+    return d, p
 
 
 def fewest_decimals(count: int, decimals: Callable[[int], Sequence[int]]) -> int:

@@ -106,3 +106,15 @@ def test_readable_neuron_has_the_fewest_path_decimals(values):
     best = path_decimals(values, L, k)[::-1]
     for other in range(values.net.sizes[L - 1]):
         assert best <= path_decimals(values, L, other)[::-1]
+
+
+def test_the_result_is_as_fine_as_its_factors_allow(values):
+    """With the factors at p, the result takes the most decimals (≤ p) that still agree."""
+    L = values.net.L
+    for j in range(values.net.sizes[L]):
+        terms, z = weighted_sum_terms(values, L, j)
+        d, p = sum_decimals(values, terms, z)
+        sum_at_p = _recombined(values, terms, p)
+        for finer in range(d + 1, p + 1):
+            shown = bpmath.format_value(sum_at_p, finer)
+            assert shown != bpmath.format_value(values.value(z), finer), (j, d, p, finer)

@@ -181,7 +181,7 @@ def test_cost_sum_rounded_terms_add_up_to_the_rounded_cost(example):
     """Each printed term is (a_j − y_j)² and the printed terms add up to the printed C0."""
     values = ExampleValues(example)
     cost = CostSum(values)
-    total = cost.total.shown_values
+    total = [s for line in cost.total for s in line.shown_values]
     terms, c0 = total[:-1], total[-1]
     assert [s.quantity.name for s in terms] == ["C term"] * example.network.sizes[-1]
     assert c0.quantity == Quantity("C")
