@@ -10,8 +10,9 @@ chains. The scenes of that role are built on them too, so those stay fixed.
 from __future__ import annotations
 
 import bpmath
+from scenes.kit.values import ExampleValues
 
-__all__ = ["HARD_KEYS", "example_for"]
+__all__ = ["HARD_KEYS", "example_for", "role_values"]
 
 
 def _chain(name: str, w, b, x, y, activation: str = "sigmoid") -> bpmath.Example:
@@ -92,3 +93,13 @@ def example_for(role: str, key: str = "other") -> bpmath.Example:
     except KeyError:
         raise ValueError(f"no test example {key!r} for role {role!r}") from None
     return make()
+
+
+def role_values(role: str, *keys: str) -> dict[str, ExampleValues]:
+    """``ExampleValues`` of the canonical example of ``role`` and of its test ``keys``.
+
+    Keyed ``"canonical"`` and each key, for a module-scoped fixture to step through.
+    """
+    found = {"canonical": ExampleValues(bpmath.examples.get(role))}
+    found.update({key: ExampleValues(example_for(role, key)) for key in keys})
+    return found

@@ -15,19 +15,15 @@ from scenes.kit.gradient_column import (
     per_example,
 )
 from scenes.kit.values import ExampleValues, Quantity
-from tests.scenes.other_examples import example_for
+from tests.scenes.other_examples import role_values
 
-TRAINING = {
-    "canonical": bpmath.examples.training,
-    "other": lambda: example_for("training"),
-    "tanh": lambda: example_for("training", "tanh"),
-}
+VALUES = role_values("training", "other", "tanh")
 
 
-@pytest.fixture(params=list(TRAINING), scope="module")
+@pytest.fixture(params=list(VALUES), scope="module")
 def values(request) -> ExampleValues:
     """The canonical training set and two others."""
-    return ExampleValues(TRAINING[request.param]())
+    return VALUES[request.param]
 
 
 def test_averaged_parts_average_to_the_shown_mean(values):

@@ -17,19 +17,15 @@ from scenes.kit.worked import (
     sum_decimals,
     worked_sum,
 )
-from tests.scenes.other_examples import example_for
+from tests.scenes.other_examples import example_for, role_values
 
-WIDE = {
-    "wide": bpmath.examples.wide,
-    "other wide": lambda: example_for("wide"),
-    "tanh": lambda: example_for("wide", "tanh"),
-}
+VALUES = role_values("wide", "other", "tanh")
 
 
-@pytest.fixture(params=list(WIDE), scope="module")
+@pytest.fixture(params=list(VALUES), scope="module")
 def values(request) -> ExampleValues:
     """The canonical wide example and the tests' other wide ones."""
-    return ExampleValues(WIDE[request.param]())
+    return VALUES[request.param]
 
 
 def _recombined(values, terms, p: int) -> float:
@@ -117,4 +113,9 @@ def test_the_result_is_as_fine_as_its_factors_allow(values):
         sum_at_p = _recombined(values, terms, p)
         for finer in range(d + 1, p + 1):
             shown = bpmath.format_value(sum_at_p, finer)
-            assert shown != bpmath.format_value(values.value(z), finer), (j, d, p, finer)
+            assert shown != bpmath.format_value(values.value(z), finer), (
+                j,
+                d,
+                p,
+                finer,
+            )
