@@ -67,6 +67,12 @@ def _manim(
     )
 
 
+def _video_packets(path: Path) -> list[bytes]:
+    """The encoded pictures of ``path``'s video stream (its sound, if any, aside)."""
+    with av.open(str(path)) as container:
+        return [bytes(p) for p in container.demux(video=0) if p.size]
+
+
 def _frames(path: Path) -> tuple[list[np.ndarray], float]:
     """Every decoded frame (RGB) of ``path`` and the video's duration in seconds."""
     with av.open(str(path)) as container:
@@ -392,7 +398,8 @@ def test_runner_renders_in_parallel_then_skips_unchanged_then_rerenders(
     first = render.render_scenes([SHORT, STILLS], "l", log=lines.append, jobs=2, **dirs)
     assert [s.rendered for s in first] == [True, True]
     assert [s.entry for s in first] == [SHORT, STILLS]
-    assert len(lines) == 2 and all("rendered in" in line for line in lines)
+    # One progress line per scene (forwarded notices and narration lines aside).
+    assert len([line for line in lines if "rendered in" in line]) == 2, lines
     stamps = {s.video: s.video.stat().st_mtime_ns for s in first}
     for scene in first:
         frames, seconds = _frames(scene.video)
@@ -474,7 +481,7 @@ def test_runner_moves_the_slide_deck_into_place(tmp_path, monkeypatch, both_ways
     assert slide_frames == len(frames)
     assert not [p for p in media.iterdir() if p.name.startswith(render.STAGING_PREFIX)]
     plain = both_ways["fast"][1]
-    assert done.video.read_bytes() == plain.read_bytes()
+    assert _video_packets(done.video) == _video_packets(plain)
     captions = plain.with_suffix(".srt")
     assert done.video.with_suffix(".srt").read_text() == captions.read_text() != ""
 
