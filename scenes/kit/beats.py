@@ -141,7 +141,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         config.write_to_movie = writes_movie
         if self._slides_enabled:
             self._output_folder = slides_folder()
-        stills.install(self)  # still stretches encoded cheaply, bit for bit the same
+        stills.install(self)  # still stretches encoded once (scenes.perf.stills)
         # The voice: None when NARRATION=off. Without a movie (a still, a dry run) no
         # new speech is made; its length is estimated instead.
         self.narrator = Narrator.from_environment(
