@@ -122,23 +122,30 @@ def _number(match: re.Match[str]) -> str:
     return sign + _number_word(match.group(2))
 
 
+_OPERATORS = [
+    (r"\s*[—–]\s*", ", "),  # a dash is a pause
+    (r"\)\s*\(", ") times ("),
+    (r"\s*[·×*]\s*", " times "),
+    (r"\s*=\s*", " equals "),
+    (r"\s*≈\s*", " is about "),
+    (r"\s*\+\s*", " plus "),
+    (r"²", " squared"),
+    # A minus sign: the Unicode one always; a hyphen unless it joins two words.
+    (r"\s*−\s*", " minus "),
+    (r"(?<![A-Za-z]{2})\s*-\s*(?=[A-Za-z(]|\s)", " minus "),
+    (r"(?<=[A-Za-z\d)])\s+-\s*(?=[A-Za-z\d(])", " minus "),
+    (r"\s*/\s*", " over "),
+    (r"%", " percent"),
+    # Brackets group for the eye; the voice reads straight through them.
+    (r"\s*[()\[\]{}]\s*", " "),
+]
+"""Signs between terms and how they are said, applied in this order."""
+
+
 def _operators(text: str) -> str:
     """Signs between terms read as words; prose hyphens and dashes stay."""
-    text = re.sub(r"\s*[—–]\s*", ", ", text)  # a dash is a pause
-    text = re.sub(r"\)\s*\(", ") times (", text)
-    text = re.sub(r"\s*[·×*]\s*", " times ", text)
-    text = re.sub(r"\s*=\s*", " equals ", text)
-    text = re.sub(r"\s*≈\s*", " is about ", text)
-    text = re.sub(r"\s*\+\s*", " plus ", text)
-    text = re.sub(r"²", " squared", text)
-    # A minus sign: the Unicode one always; a hyphen unless it joins two words.
-    text = re.sub(r"\s*−\s*", " minus ", text)
-    text = re.sub(r"(?<![A-Za-z]{2})\s*-\s*(?=[A-Za-z(]|\s)", " minus ", text)
-    text = re.sub(r"(?<=[A-Za-z\d)])\s+-\s*(?=[A-Za-z\d(])", " minus ", text)
-    text = re.sub(r"\s*/\s*", " over ", text)
-    text = re.sub(r"%", " percent", text)
-    # Brackets group for the eye; the voice reads straight through them.
-    text = re.sub(r"\s*[()\[\]{}]\s*", " ", text)
+    for pattern, said in _OPERATORS:
+        text = re.sub(pattern, said, text)
     return text
 
 
