@@ -12,7 +12,7 @@ import re
 import subprocess
 from pathlib import Path
 
-__all__ = ["ffprobe", "loudness"]
+__all__ = ["decode_errors", "ffprobe", "loudness"]
 
 
 def ffprobe(path: Path, *options: str) -> dict:
@@ -24,6 +24,17 @@ def ffprobe(path: Path, *options: str) -> dict:
         check=True,
     ).stdout
     return json.loads(out)
+
+
+def decode_errors(path: Path) -> str:
+    """What ffmpeg complains of while decoding all of ``path`` ("" for a clean file)."""
+    check = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(path), "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return check.stderr if check.returncode == 0 else check.stderr or "ffmpeg failed"
 
 
 def loudness(path: Path) -> tuple[float, float]:
