@@ -45,7 +45,7 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import h264
+from scenes.perf import h264, x264
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
 
@@ -174,7 +174,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
         """``frame`` (RGBA) in the codec's format, as PyAV's ``encode`` converts it."""
         context = self.stream.codec_context
         return av.video.reformatter.VideoReformatter().reformat(
-            av.VideoFrame.from_ndarray(frame, format="rgba"),
+            x264.rgba_frame(frame),
             context.width,
             context.height,
             context.format,
@@ -182,7 +182,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
         )
 
     def _encode_and_write_frame(self, frame: Any, num_frames: int) -> None:
-        if num_frames < 2 or not _working["conversion"]:
+        if not _working["conversion"]:
             super()._encode_and_write_frame(frame, num_frames)
             return
         try:
@@ -238,10 +238,10 @@ def _encode_alone(frame: av.VideoFrame, stream_context: Any) -> bytes:
     context.time_base = stream_context.time_base
     context.framerate = stream_context.framerate
     context.flags = stream_context.flags
-    params = ":".join(
-        p for p in (stream_context.options.get("x264-params"), STILL_X264_PARAMS) if p
-    )
-    context.options = {**stream_context.options, "x264-params": params, "threads": "1"}
+    # The stream was opened with x264.OPTIONS (PyAV keeps only the options x264 did not
+    # take, so they are not read back from it).
+    params = ":".join(p for p in (x264.OPTIONS.get("x264-params"), STILL_X264_PARAMS) if p)
+    context.options = {**x264.OPTIONS, "x264-params": params, "threads": "1"}
     context.open()
     if bytes(context.extradata) != bytes(stream_context.extradata):
         raise h264.UnsupportedStreamError("the still's encoder wrote other SPS/PPS")
@@ -329,7 +329,7 @@ class FastStillFileWriter(SceneFileWriter):
         stream = container.add_stream(
             "libx264",
             rate=to_av_frame_rate(config.frame_rate),
-            options={"an": "1", "crf": "23"},
+            options=dict(x264.OPTIONS),
         )
         stream.pix_fmt = "yuv420p"
         stream.width = config.pixel_width

@@ -16,7 +16,7 @@ import av
 import numpy as np
 import pytest
 
-from scenes.perf import h264
+from scenes.perf import h264, x264
 from tests.media import decode_errors
 
 FRAMES = 300
@@ -33,9 +33,12 @@ def _frame(width: int, height: int) -> av.VideoFrame:
     return av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")
 
 
-def _still_video(path: Path, width: int, height: int, params: str) -> h264.SkipPictures:
+def _still_video(
+    path: Path, width: int, height: int, params: str, preset: str = "medium"
+) -> h264.SkipPictures:
     """One x264 IDR picture and FRAMES - 1 repeat pictures, muxed into ``path``."""
-    options = {"crf": "23"} | ({"x264-params": params} if params else {})
+    options = {"crf": "23", "preset": preset}
+    options |= {"x264-params": params} if params else {}
     with av.open(str(path), mode="w") as container:
         stream = container.add_stream("libx264", rate=Fraction(30), options=options)
         stream.pix_fmt = "yuv420p"
@@ -56,20 +59,23 @@ def _still_video(path: Path, width: int, height: int, params: str) -> h264.SkipP
 
 
 @pytest.mark.parametrize(
-    ("width", "height", "params", "cabac", "poc_type"),
+    ("width", "height", "params", "preset", "cabac", "poc_type"),
     [
-        (176, 144, "", True, 0),  # x264's defaults, as Manim's partial movies
-        (200, 120, "cabac=0", False, 0),  # CAVLC; a width that is not whole macroblocks
-        (160, 90, "bframes=0", True, 2),  # no B-frames: picture order count type 2
-        (96, 64, "bframes=0:cabac=0:weightp=0", False, 2),
+        (176, 144, "", "medium", True, 0),  # x264's defaults, as Manim's partial movies
+        # the lecture's own settings (scenes.perf.x264.OPTIONS): CAVLC, no B-frames,
+        # no deblocking
+        (192, 108, "", x264.OPTIONS["preset"], False, 2),
+        (200, 120, "cabac=0", "medium", False, 0),  # CAVLC; not whole macroblocks wide
+        (160, 90, "bframes=0", "medium", True, 2),  # no B-frames: POC type 2
+        (96, 64, "bframes=0:cabac=0:weightp=0", "medium", False, 2),
     ],
 )
 def test_repeat_pictures_decode_to_the_frame_before(
-    tmp_path, width, height, params, cabac, poc_type
+    tmp_path, width, height, params, preset, cabac, poc_type
 ):
     """Every decoded frame equals the first; ffmpeg decodes the file without a word."""
     video = tmp_path / "still.mp4"
-    pictures = _still_video(video, width, height, params)
+    pictures = _still_video(video, width, height, params, preset)
     assert (pictures.ps.cabac, pictures.ps.poc_type) == (cabac, poc_type)
     assert pictures.ps.macroblocks == -(-width // 16) * -(-height // 16)
     with av.open(str(video)) as container:
