@@ -39,10 +39,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from manim import DecimalNumber, MathTex, Mobject
+from manim import DecimalNumber, MathTex, Mobject, VMobject
 
 import bpmath
 from scenes.kit.style import FONT_SIZE, color_of
+from scenes.perf.glyphs import glyph
 
 __all__ = [
     "ExampleValues",
@@ -301,6 +302,13 @@ class ValueNumber(DecimalNumber):
         kwargs.setdefault("font_size", FONT_SIZE)
         super().__init__(shown.value, **kwargs)
         self.quantity = shown.quantity
+
+    def _string_to_mob(
+        self, string: str, mob_class: type[VMobject] | None = None, **kwargs: Any
+    ) -> VMobject:
+        # Manim deep-copies a cached glyph per character at every set_value; a readout
+        # that follows a moving dot does that every frame (scenes.perf.glyphs).
+        return glyph(string, mob_class or self.mob_class, self._font_size, **kwargs)
 
     def show(self, shown: Shown) -> ValueNumber:
         """Display another value of (possibly) another quantity."""
