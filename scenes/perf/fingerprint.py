@@ -5,8 +5,8 @@ computed now. The fingerprint covers everything that can change the output: the 
 own module, the scene kit and the rest of the ``scenes`` package, all of ``bpmath`` (code
 and data), ``manim.cfg``, the quality, the contents of any ``BPMATH_<ROLE>`` example
 file, the versions of Python and of the packages that draw, encode or speak, whether the
-slide deck is made, and the narration (``NARRATION``, ``BACKPROP_VOICE``, and every
-recording in ``VOICE_DIR``). Spoken clips are cached by their text, so a scene whose
+slide deck is made, the narration (``NARRATION``, ``BACKPROP_VOICE``, and every
+recording in ``VOICE_DIR``) and whose encoding is used (``BACKPROP_FAST_STILLS``). Spoken clips are cached by their text, so a scene whose
 note changed re-renders but synthesizes only its new cues. Left out, because no scene imports them: the other scenes' modules,
 the lecture's list and render runner (``lecture.py``, ``render.py``), the publishing
 step (``publish/``) and documentation (``*.md``). The TeX installation is not covered:
@@ -26,7 +26,10 @@ from pathlib import Path
 
 from bpmath import examples
 
-__all__ = ["PACKAGES", "file_digest", "fingerprint", "inputs"]
+__all__ = ["ENCODING_SWITCH", "PACKAGES", "file_digest", "fingerprint", "inputs"]
+
+ENCODING_SWITCH = "BACKPROP_FAST_STILLS"
+"""``BACKPROP_FAST_STILLS=0`` renders with Manim's own encoding (:mod:`scenes.perf.stills`)."""
 
 PACKAGES = (
     "manim",
@@ -112,6 +115,9 @@ def inputs(
             path = Path(source)
             found[f"example:{role.upper()}"] = f"{path.resolve()}:{file_digest(path)}"
     found.update(_narration_inputs())
+    # Manim's own encoding or the project's (scenes.perf.stills): their parameter sets
+    # differ, and the lecture's scenes must all be encoded alike to join.
+    found["fast encoding"] = str(os.environ.get(ENCODING_SWITCH, "1") != "0")
     return found
 
 

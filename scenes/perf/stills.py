@@ -1,4 +1,4 @@
-"""Encode a still stretch once: x264's work on a held frame made close to nothing.
+"""The lecture's file writer: still stretches encoded once, moving frames encoded lightly.
 
 When nothing moves during a ``wait``, Manim hands its encoder one RGBA frame and a count,
 and its encoder gives x264 that frame once per frame of the count: converted to
@@ -7,23 +7,25 @@ and its encoder gives x264 that frame once per frame of the count: converted to
 partial movie (a frozen ``wait`` always is), is written as the frame encoded once by
 x264 and then ``count - 1`` pictures that repeat it exactly, made directly
 (:mod:`scenes.perf.h264`: a few hundred bytes, microseconds each), with the same seek
-points x264 would place. The video keeps Manim's frame count, frame rate, duration,
-codec and parameter sets, so it joins Manim's and our other partial movies by stream
-copy; the held frame decodes identically for the whole still, at least as close to the
-drawn frame as Manim's own encoding of it (see :data:`STILL_X264_PARAMS`).
+points x264 would place. The held frame decodes identically for the whole still, at
+least as close to the drawn frame as Manim's own encoding of it (see
+:data:`STILL_X264_PARAMS`).
 
-A held frame that shares its partial movie with other frames still goes to x264 frame
-by frame, converted to ``yuv420p`` once (the same call PyAV makes inside ``encode``, so
-x264 sees byte-identical input).
+Every other frame goes to x264 with :data:`scenes.perf.x264.OPTIONS` (Manim's CRF, the
+fastest preset: half the CPU, and each frame decodes at least as close to the drawn one
+as Manim's), handed over without a copy, and a held frame that shares its partial movie
+with others is converted to ``yuv420p`` once. All partial movies of a scene, and all
+scenes rendered this way, share their parameter sets, so they join by stream copy;
+the videos keep Manim's frame count, frame rate and duration.
 
 The same writer bounds the frames waiting for the encoder (Manim's own queue is
 unbounded with one encoder in flight, 1.2 GB at 1080p), which changes no frame.
 
-The speed-up is installed per scene by :func:`install` (``LectureScene`` calls it). When
+The writer is installed per scene by :func:`install` (``LectureScene`` calls it). When
 it does not apply (another Manim version, an encoder other than libx264/yuv420p, the
 OpenGL renderer, ``BACKPROP_FAST_STILLS=0``) Manim's own path is used and a one-line
-notice says why; a failure at render time does the same for the rest of the process,
-never an error.
+notice says why; a failure at render time falls back for the rest of the process (to
+x264 frame by frame, in the same stream), never an error.
 """
 
 from __future__ import annotations
@@ -45,16 +47,13 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import h264, x264
+from scenes.perf import fingerprint, h264, x264
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
 
 SUPPORTED_MANIM = "0.21."
 """The Manim series whose file writer this module was checked against."""
-ENV_SWITCH = "BACKPROP_FAST_STILLS"
-ONCE_SWITCH = "BACKPROP_STILLS_ONCE"
-"""``BACKPROP_STILLS_ONCE=0`` gives every held frame to x264 again (converted once): the
-way stills were encoded before they were written once; ``make bench-render`` compares."""
+ENV_SWITCH = fingerprint.ENCODING_SWITCH
 _notified: set[str] = set()
 _working = {"conversion": True, "stills": True}
 """Cleared for the rest of the process if converting or writing a still ever fails."""
@@ -114,7 +113,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
                 if held is not None:
                     self._encode_and_write_frame(*held)
                     held = None
-                if first and num_frames >= 2 and _stills_once():
+                if first and num_frames >= 2 and _working["stills"]:
                     held = (frame_data, num_frames)
                 else:
                     self._encode_and_write_frame(frame_data, num_frames)
@@ -197,11 +196,6 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
             converted.pts = None  # the encoder numbers it, as it does a fresh frame
             for packet in self.stream.encode(converted):
                 self.container.mux(packet)
-
-
-def _stills_once() -> bool:
-    """Whether a still alone in its partial movie is written once (see ONCE_SWITCH)."""
-    return _working["stills"] and os.environ.get(ONCE_SWITCH, "1") != "0"
 
 
 KEYFRAME_INTERVAL = 250

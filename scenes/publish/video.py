@@ -24,6 +24,7 @@ __all__ = [
     "AUDIO_RATE",
     "Chapter",
     "VideoInfo",
+    "check_joinable",
     "has_audio",
     "join_videos",
     "lecture_audio",
@@ -176,6 +177,39 @@ def chapters_metadata(chapters: Sequence[Chapter], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def check_joinable(videos: Sequence[Path]) -> None:
+    """Raise ValueError unless every video's picture can follow the first's by stream copy.
+
+    The joined file keeps one set of codec parameters, the first video's (its H.264
+    SPS/PPS). A scene encoded with other settings, such as Manim's own encoding
+    (``BACKPROP_FAST_STILLS=0``) beside the project's, would be decoded with the wrong
+    ones: a broken picture, not an error. So it is refused here, with the scene named.
+    """
+    import av  # PyAV comes with Manim; only this check needs it here
+
+    first: tuple[Path, tuple] | None = None
+    for video in videos:
+        with av.open(str(video)) as container:
+            if not container.streams.video:
+                raise ValueError(f"{video} has no video stream")
+            codec = container.streams.video[0].codec_context
+            key = (
+                codec.name,
+                codec.width,
+                codec.height,
+                codec.pix_fmt,
+                bytes(codec.extradata or b""),
+            )
+        if first is None:
+            first = (video, key)
+        elif key != first[1]:
+            raise ValueError(
+                f"{video.name} cannot be joined to {first[0].name} by stream copy: it"
+                " was encoded with other settings (codec, size or parameter sets);"
+                " render the scenes again alike, e.g. python -m scenes.render --force"
+            )
+
+
 def join_videos(
     videos: Sequence[Path],
     chapters: Sequence[Chapter],
@@ -195,6 +229,7 @@ def join_videos(
     listing = dest.with_name(dest.name + ".concat.txt")
     metadata = dest.with_name(dest.name + ".chapters.txt")
     sound = dest.with_name(dest.name + ".sound.m4a")
+    check_joinable(videos)
     try:
         infos = list(infos) if infos is not None else [probe(v) for v in videos]
         audio_inputs = (

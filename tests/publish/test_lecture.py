@@ -8,11 +8,13 @@ import subprocess
 from fractions import Fraction
 from pathlib import Path
 
+import av
+import numpy as np
 import pytest
 from pptx import Presentation
 
 from scenes.narration.captions import MAX_SECONDS, MIN_SECONDS
-from scenes.publish import build
+from scenes.publish import build, video
 from scenes.publish.build import ScenePart, publish
 from scenes.publish.cli import make_lecture
 from scenes.publish.subtitles import read_srt
@@ -295,3 +297,31 @@ def test_a_scene_that_really_fails_is_named_and_nothing_is_touched(
     with pytest.raises(SceneRenderError, match=r"step 3 \(NoSuchScene"):
         make_lecture([ENTRIES[0], broken], "l", folder, log=lambda line: None)
     assert {p: p.stat().st_mtime_ns for p in folder.rglob("*")} == before
+
+
+def _tiny_video(path: Path, preset: str) -> Path:
+    """Ten frames of 64x48 H.264 from x264 at ``preset``."""
+    with av.open(str(path), mode="w") as container:
+        stream = container.add_stream("libx264", rate=15, options={"preset": preset})
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for i in range(10):
+            rgb = np.full((48, 64, 3), 20 * i, np.uint8)
+            for packet in stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")):
+                container.mux(packet)
+        for packet in stream.encode():
+            container.mux(packet)
+    return path
+
+
+def test_scenes_encoded_differently_are_refused_by_name_before_joining(tmp_path):
+    """Stream copy keeps the first file's SPS/PPS: another encoding would not decode."""
+    ours = _tiny_video(tmp_path / "ours.mp4", "ultrafast")
+    again = _tiny_video(tmp_path / "again.mp4", "ultrafast")
+    manims = _tiny_video(tmp_path / "manims.mp4", "medium")
+    video.check_joinable([ours, again])
+    with pytest.raises(ValueError, match=r"manims\.mp4 cannot be joined to ours\.mp4"):
+        video.check_joinable([ours, again, manims])
+    dest = tmp_path / "lecture.mp4"
+    with pytest.raises(ValueError, match="--force"):
+        video.join_videos([ours, manims], [], tmp_path / "none.srt", dest, "t")
+    assert not dest.exists()

@@ -362,7 +362,7 @@ def test_cache_lock_is_exclusive(tmp_path):
 
 
 def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
-    """Quality, slides and an example file's contents change it; nothing else does."""
+    """Quality, slides, an example file's contents and the encoding change it."""
     module = ROOT / STILLS.path
 
     def digest(quality="l", slides=False):
@@ -379,6 +379,11 @@ def test_fingerprint_follows_its_inputs(tmp_path, monkeypatch):
     assert with_file != base
     example.write_text(example.read_text().replace("input = 0.5", "input = 0.6"))
     assert digest() != with_file
+    monkeypatch.delenv("BPMATH_CHAIN")
+    monkeypatch.setenv(stills.ENV_SWITCH, "0")  # Manim's own encoding: other SPS/PPS
+    assert digest() != base
+    monkeypatch.delenv(stills.ENV_SWITCH)
+    assert digest() == base
     inputs = fingerprint.inputs(ROOT, module, "l", slides=False)
     assert "file:scenes/kit/beats.py" in inputs
     assert "file:bpmath/examples.py" in inputs
