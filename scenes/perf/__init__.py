@@ -1,9 +1,13 @@
 """Rendering speed-ups that leave every drawn frame as Manim draws it.
 
-* :mod:`scenes.perf.stills`: a still stretch (a ``wait`` with nothing moving) is encoded
-  once and repeated by pictures that copy it (:mod:`scenes.perf.h264`), not given to
-  x264 once per frame; frames waiting for the encoder are bounded.
+* :mod:`scenes.perf.stills`: the lecture's file writer. A still stretch (a ``wait`` with
+  nothing moving) is encoded once and repeated by pictures that copy it
+  (:mod:`scenes.perf.h264`), not given to x264 once per frame; moving frames go to x264
+  as :mod:`scenes.perf.x264` says; frames waiting for the encoder are bounded.
+* :mod:`scenes.perf.x264`: the x264 settings of every partial movie (the fastest preset
+  at Manim's quality setting, as faithful to the drawn frames) and the frame hand-over.
 * :mod:`scenes.perf.h264`: H.264 pictures that repeat the one before, for x264's stream.
+* :mod:`scenes.perf.glyphs`: a readout's digits without a deep copy per character.
 * :mod:`scenes.perf.texlock`: parallel renders share one LaTeX cache without racing.
 * :mod:`scenes.perf.fingerprint`: what a scene's video depends on, so an unchanged scene
   is not rendered again.
