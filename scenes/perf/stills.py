@@ -38,6 +38,7 @@ from typing import Any
 
 import av
 import manim
+import numpy as np
 from manim import config
 from manim.constants import RendererType
 from manim.scene.scene_file_writer import (
@@ -48,6 +49,7 @@ from manim.scene.scene_file_writer import (
 from manim.utils.file_ops import is_gif_format, is_png_format
 
 from scenes.perf import fingerprint, h264, x264
+from scenes.perf.convert import RowBandConverter
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
 
@@ -97,6 +99,10 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
     Any other partial movie goes to x264 frame by frame as in Manim, with a repeated
     frame converted to the codec's pixel format once.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._converter: RowBandConverter | None = None  # before Manim starts the worker
+        super().__init__(*args, **kwargs)
 
     def _listen_and_write(self) -> None:
         # Manim's loop, except that a still is held back until the job is sealed: only
@@ -170,26 +176,26 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
         return True
 
     def _converted(self, frame: Any) -> av.VideoFrame:
-        """``frame`` (RGBA) in the codec's format, as PyAV's ``encode`` converts it."""
-        context = self.stream.codec_context
-        return av.video.reformatter.VideoReformatter().reformat(
-            x264.rgba_frame(frame),
-            context.width,
-            context.height,
-            context.format,
-            threads=context.thread_count,
-        )
+        """``frame`` (RGBA) as ``yuv420p``, byte for byte as PyAV's ``encode`` converts it.
+
+        Only the rows that changed since this partial movie's last frame are converted
+        again (:class:`scenes.perf.convert.RowBandConverter`).
+        """
+        if self._converter is None:
+            context = self.stream.codec_context
+            self._converter = RowBandConverter(context.width, context.height)
+        return self._converter.convert(np.asarray(frame))
 
     def _encode_and_write_frame(self, frame: Any, num_frames: int) -> None:
         if not _working["conversion"]:
             super()._encode_and_write_frame(frame, num_frames)
             return
         try:
-            # Exactly what VideoCodecContext._prepare_frames_for_encode does per frame.
+            # Byte for byte what PyAV's encode would convert (changed rows redone).
             converted = self._converted(frame)
         except Exception as exc:  # noqa: BLE001 - any failure means: Manim's way
             _working["conversion"] = False
-            _notice(f"converting a still frame failed: {exc!r}")
+            _notice(f"converting a frame failed: {exc!r}")
             super()._encode_and_write_frame(frame, num_frames)
             return
         for _ in range(num_frames):

@@ -22,41 +22,17 @@ drawn. Its stream has no B-frames and uses CAVLC (Constrained Baseline), which e
 player decodes and :mod:`scenes.perf.h264` repeats for still stretches.
 
 About 6 of those milliseconds are the ``rgba`` to ``yuv420p`` conversion, and 4 more
-were a copy of the frame into PyAV's own buffer: :func:`rgba_frame` lends PyAV the
-drawn array instead (the conversion reads it straight away, into a new frame), which
-gives byte-identical input to x264.
+were a copy of the frame into PyAV's own buffer. :mod:`scenes.perf.convert` converts
+only the rows that changed, from the drawn array itself, and gives x264 byte-identical
+input.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import av
-import numpy as np
-
-__all__ = ["OPTIONS", "rgba_frame"]
+__all__ = ["OPTIONS"]
 
 OPTIONS: dict[str, str] = {"an": "1", "crf": "23", "preset": "ultrafast"}
 """The libx264 options of every partial movie: Manim's (no audio, CRF 23) and the
 fastest preset, see the module's table. Every partial movie of a scene, and every scene
 of the lecture, uses these, so their parameter sets match and they join by stream
 copy."""
-
-
-def rgba_frame(frame: Any) -> av.VideoFrame:
-    """A PyAV frame over the drawn RGBA array ``frame``, without copying it if it can.
-
-    PyAV's ``from_numpy_buffer`` shares the array's memory; it needs a C-contiguous
-    ``uint8`` array of shape (height, width, 4). Anything else is copied, as Manim does.
-    The array must not change until the frame has been converted (the encode job owns
-    its frames: Manim queues a fresh copy of the camera's pixels for each).
-    """
-    array = np.asarray(frame)
-    if (
-        array.dtype == np.uint8
-        and array.ndim == 3
-        and array.shape[2] == 4
-        and array.flags.c_contiguous
-    ):
-        return av.VideoFrame.from_numpy_buffer(array, format="rgba")
-    return av.VideoFrame.from_ndarray(array, format="rgba")

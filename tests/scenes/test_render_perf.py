@@ -299,14 +299,14 @@ def test_a_failing_still_write_falls_back_with_a_notice(tmp_path, monkeypatch, c
 
 
 def test_a_failing_conversion_falls_back_with_a_notice(tmp_path, monkeypatch, capfd):
-    """If converting a held frame fails at render time, Manim's way finishes the video."""
+    """If converting a frame fails at render time, x264 converts it, as in Manim."""
     monkeypatch.setattr(av.video.reformatter, "VideoReformatter", _BrokenReformatter)
     monkeypatch.setitem(stills._working, "conversion", True)
     monkeypatch.setitem(stills._working, "stills", False)
     monkeypatch.setattr(stills, "_notified", set())
     decoded, expected = _render_fallback(tmp_path)
     notices = [ln for ln in capfd.readouterr().err.splitlines() if "notice:" in ln]
-    assert len(notices) == 1 and "converting a still frame failed" in notices[0]
+    assert len(notices) == 1 and "converting a frame failed" in notices[0]
     assert decoded == expected
 
 
