@@ -6,6 +6,7 @@
   as :mod:`scenes.perf.x264` says; frames waiting for the encoder are bounded.
 * :mod:`scenes.perf.x264`: the x264 settings of every partial movie (the fastest preset
   at Manim's quality setting, as faithful to the drawn frames) and the frame hand-over.
+* :mod:`scenes.perf.convert`: RGBA to ``yuv420p``, redoing only the rows that changed.
 * :mod:`scenes.perf.h264`: H.264 pictures that repeat the one before, for x264's stream.
 * :mod:`scenes.perf.glyphs`: a readout's digits without a deep copy per character.
 * :mod:`scenes.perf.texlock`: parallel renders share one LaTeX cache without racing.
