@@ -23,7 +23,20 @@ would take to say at :data:`SPEAKING_RATE`, and its cues share that time.
 Each beat is captioned: its cues are kept in :attr:`LectureScene.captions` and added as
 Manim subcaptions, so rendering a scene writes its ``.srt`` beside its video.
 
-Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after every beat.
+A note can hold marks (:mod:`scenes.narration.marks`): ``[name]`` just before a word.
+The scene waits for the voice to reach that word with :meth:`LectureScene.wait_until_mark`
+(or plays on it with :meth:`LectureScene.play_at`), so the picture changes on the word::
+
+    with self.beat("Nudge the weight a little. [sum] The weighted sum shifts."):
+        self.play(nudge)
+        self.play_at("sum", point_at(z_line))
+
+The mark's time comes from the speech itself: the synthetic voice's clip aligned with
+its words, a teacher's recording aligned with the note, or, when the lecture is silent,
+the word's share of the note's reading time. Marks never reach captions or slide notes.
+
+Tests hook into :attr:`LectureScene.beat_hooks` to inspect the screen after every beat,
+and into :attr:`LectureScene.mark_hooks` to inspect it at every mark.
 """
 
 from __future__ import annotations
@@ -31,11 +44,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from manim import Mobject, Scene, config
+from manim import Mobject, Scene, config, logger
 
 import bpmath
 from scenes.kit.limits import check_drawable
@@ -43,12 +56,14 @@ from scenes.kit.style import BACKGROUND
 from scenes.kit.values import ExampleValues
 from scenes.narration import soundtrack
 from scenes.narration.captions import Cue, beat_cues
+from scenes.narration.marks import MarkError, parse_note, share_time
 from scenes.narration.narrator import BREATH, BeatSpeech, Narrator
 from scenes.narration.recordings import RecordingError, beat_id
 from scenes.perf import stills
 
 __all__ = [
     "Beat",
+    "LateMark",
     "LectureScene",
     "SLIDES_AVAILABLE",
     "SPEAKING_RATE",
@@ -75,10 +90,26 @@ SLIDES_AVAILABLE = _Base is not Scene
 
 @dataclass(frozen=True)
 class Beat:
-    """One pause of the lecture: its position in the scene and the speaker note."""
+    """One pause of the lecture: its position in the scene and the speaker note.
+
+    ``note`` is the note as shown and spoken (without marks); ``marks`` maps each mark
+    to the index of the word of ``note`` it precedes; ``marked`` is the note with its
+    marks, as the voice script shows it.
+    """
 
     index: int
     note: str
+    marks: Mapping[str, int] = field(default_factory=dict)
+    marked: str = ""
+
+
+@dataclass(frozen=True)
+class LateMark:
+    """A mark the animations before it ran past: the picture moved ``late`` s after the word."""
+
+    beat: int
+    mark: str
+    late: float
 
 
 SPEAKING_RATE = 2.5
@@ -128,6 +159,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
     fixed_example: ClassVar[bpmath.Example | None] = None
     beat_pause: ClassVar[float] = 1.0
     beat_hooks: ClassVar[list[Callable[[LectureScene, Beat], None]]] = []
+    mark_hooks: ClassVar[list[Callable[[LectureScene, Beat, str], None]]] = []
     skip_reversing: ClassVar[bool] = True
     """manim-slides: no reversed copy of every slide (backwards playback is rarely used,
     and making it doubles the cost of a 1080p render)."""
@@ -157,6 +189,11 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         self.values = ExampleValues(self.example)
         self.beats: list[Beat] = []
         self.captions: list[Cue] = []
+        self.late_marks: list[LateMark] = []
+        self._beat: Beat | None = None
+        self._beat_started = 0.0
+        self._mark_times: dict[str, float] = {}
+        self._waited: set[str] = set()
 
     @classmethod
     def with_example(cls, example: bpmath.Example) -> type[LectureScene]:
@@ -174,17 +211,38 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
     def beat(self, note: str, *, say: Mapping[str, str] | None = None) -> Iterator[Beat]:
         """Run the body as one beat whose speaker note is ``note``.
 
-        ``say`` maps phrases of the note to how the voice says them, for the rare
-        notation the spoken-form rules read unnaturally (the captions keep the note).
+        ``note`` may hold marks (``[name]`` before a word) that the body waits for
+        with :meth:`wait_until_mark`. ``say`` maps phrases of the note to how the voice
+        says them, for the rare notation the spoken-form rules read unnaturally (the
+        captions keep the note).
+
+        Raises
+        ------
+        MarkError
+            If a mark is placed twice in ``note``.
         """
-        note = " ".join(note.split())
-        current = Beat(len(self.beats), note)
+        note_source = note
+        index = len(self.beats)
+        marked = parse_note(note, self._where(index))
+        note = marked.text
+        current = Beat(index, note, marked.marks, " ".join(note_source.split()))
         self.beats.append(current)
         if self._slides_enabled:
             self.next_slide(notes=note)
         started = self.renderer.time
         speech = self._speak(current, say)
-        yield current
+        self._beat, self._beat_started, self._waited = current, started, set()
+        if speech is not None:
+            self._mark_times = dict(speech.marks)
+        else:
+            words, reading = note.split(), speaking_time(note)
+            self._mark_times = {
+                name: share_time(words, i, reading) for name, i in marked.marks.items()
+            }
+        try:
+            yield current
+        finally:
+            self._beat = None
         elapsed = self.renderer.time - started
         if speech is None:
             pause = max(self.beat_pause, speaking_time(note) - elapsed)
@@ -200,11 +258,78 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         """Start the beat's speech now (None when the lecture is silent)."""
         if self.narrator is None:
             return None
-        speech = self.narrator.speak(beat_id(self.module_name, beat.index), beat.note, say)
+        speech = self.narrator.speak(
+            beat_id(self.module_name, beat.index), beat.note, say, beat.marks
+        )
         started = self.renderer.time
         for offset, clip in speech.clips:
             self.soundtrack.add(started + offset, clip)
         return speech
+
+    def _where(self, index: int) -> str:
+        """Names beat ``index`` of this scene in messages: ``s04_nudges beat 02``."""
+        return f"{self.module_name} beat {index:02d}"
+
+    def mark_time(self, name: str) -> float:
+        """When the current beat's mark ``name`` is said, in the scene's seconds.
+
+        Raises
+        ------
+        MarkError
+            If no beat is running, or the mark is not in the current beat's note.
+        """
+        beat = self._beat
+        if beat is None:
+            raise MarkError(
+                f"{self.module_name}: the mark [{name}] is waited for outside a beat"
+            )
+        if name not in beat.marks:
+            placed = ", ".join(f"[{m}]" for m in beat.marks) or "none"
+            raise MarkError(
+                f"{self._where(beat.index)}: the mark [{name}] is waited for but not placed"
+                f" in the note (marks placed there: {placed})"
+            )
+        return self._beat_started + self._mark_times[name]
+
+    def wait_until_mark(self, name: str) -> None:
+        """Hold the picture until the voice reaches the word after the mark ``[name]``.
+
+        The next animation then starts on that word's frame. If the animations before
+        the mark already ran past it, nothing waits; the lateness is kept in
+        :attr:`late_marks` (and logged when over a frame), so a too-long animation is
+        found rather than hidden.
+
+        Raises
+        ------
+        MarkError
+            If the mark is not in the current beat's note, or was waited for already.
+        """
+        target = self.mark_time(name)
+        beat = self._beat
+        assert beat is not None
+        if name in self._waited:
+            raise MarkError(
+                f"{self._where(beat.index)}: the mark [{name}] is waited for twice"
+            )
+        self._waited.add(name)
+        gap = target - self.renderer.time
+        if gap > 1e-6:
+            self.wait(gap)
+        elif gap < -1e-6:
+            self.late_marks.append(LateMark(beat.index, name, -gap))
+            if -gap > 1.0 / config.frame_rate:
+                logger.warning(
+                    "%s: the mark [%s] is reached %.2f s after its word (the animations"
+                    " before it run longer than the words)", self._where(beat.index),
+                    name, -gap,
+                )
+        for hook in list(type(self).mark_hooks):
+            hook(self, beat, name)
+
+    def play_at(self, mark: str, *animations: Any, **kwargs: Any) -> None:
+        """Wait for ``mark`` (:meth:`wait_until_mark`), then play ``animations`` on its word."""
+        self.wait_until_mark(mark)
+        self.play(*animations, **kwargs)
 
     def tear_down(self) -> None:
         """After the last beat: refuse recordings named after beats this scene lacks."""

@@ -1,10 +1,12 @@
-"""Synthesized speech kept on disk, by voice, settings and spoken text.
+"""Synthesized speech kept on disk, by voice, settings and spoken text, with its word times.
 
 Piper's synthesis is random (two runs differ slightly) and costs CPU time, so each clip
 is made once: its file name is a hash of everything that decides it, and a re-render
 with nothing changed synthesizes nothing. The folder is ``media/narration/cache`` unless
 ``BACKPROP_NARRATION_CACHE`` names another (the render runner points every scene's
-process at the project's, whatever its staging folder).
+process at the project's, whatever its staging folder). Beside a clip, the start time of
+each of its words (its forced alignment, :mod:`scenes.narration.align`) is kept as JSON,
+so a re-render aligns nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +61,32 @@ class SpeechCache:
             return read_audio(path)
         except ValueError:
             return None
+
+    def words_path(self, key: str) -> Path:
+        """Where the word starts of alignment ``key`` are kept."""
+        return self.folder / key[:2] / f"{key}.words.json"
+
+    def get_words(self, key: str) -> list[float] | None:
+        """The cached word starts of alignment ``key`` (``[]``: it failed), or None."""
+        try:
+            data = json.loads(self.words_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, list) or not all(isinstance(t, (int, float)) for t in data):
+            return None
+        return [float(t) for t in data]
+
+    def put_words(self, key: str, starts: list[float]) -> None:
+        """Keep the word starts of alignment ``key``; written whole or not at all."""
+        path = self.words_path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump([round(float(t), 4) for t in starts], out)
+            os.replace(tmp, path)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
 
     def put(self, key: str, clip: Clip) -> None:
         """Keep ``clip`` under ``key``; written whole or not at all."""

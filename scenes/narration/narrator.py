@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from scenes.narration.align import ALIGNER, align_words
 from scenes.narration.audio import (
     PEAK_CEILING,
     TARGET_LUFS,
@@ -38,6 +39,7 @@ from scenes.narration.captions import (
     split_note,
     wrap_cue,
 )
+from scenes.narration.marks import share_time
 from scenes.narration.recordings import (
     ENV_VOICE_DIR,
     Recordings,
@@ -87,6 +89,8 @@ class BeatSpeech:
     clips: tuple[tuple[float, Clip], ...]
     duration: float
     source: str  # "voice", "recording" or "estimate"
+    marks: Mapping[str, float] = field(default_factory=dict)
+    """When each mark's word starts, in seconds from the beat's start."""
 
 
 @dataclass
@@ -114,6 +118,7 @@ class Narrator:
     live: bool = True
     log: Callable[[str], None] = field(default=lambda line: print(line, file=sys.stderr))
     synthesized: int = 0
+    aligned: int = 0
     cpu_seconds: float = 0.0
 
     @classmethod
@@ -136,8 +141,8 @@ class Narrator:
         """The loudness every clip is brought to (part of each clip's cache key)."""
         return {"lufs": TARGET_LUFS, "peak": PEAK_CEILING}
 
-    def _clip(self, text: str) -> Clip | None:
-        """The spoken clip of ``text``: cached, made now, or None (not live)."""
+    def _clip(self, text: str) -> tuple[str, Clip | None]:
+        """The cache key and spoken clip of ``text``: cached, made now, or None (not live)."""
         key = SpeechCache.key(self.voice.name, self.voice.settings, text, self.level)
         clip = self.cache.get(key)
         if clip is None and self.live:
@@ -146,18 +151,20 @@ class Narrator:
             self.cpu_seconds += time.process_time() - started
             self.synthesized += 1
             self.cache.put(key, clip)
-        return clip
+        return key, clip
 
-    def _spoken_cues(
-        self, text: str, say: Mapping[str, str]
-    ) -> list[tuple[str, Clip | None, float]]:
-        """``(cue text, clip, seconds)`` for one caption cue, split if too long to say."""
-        plain = " ".join(text.split())
-        spoken = plain
+    @staticmethod
+    def _say(text: str, say: Mapping[str, str]) -> str:
+        """``text`` as the voice is given it: ``say``'s phrases, then the spoken form."""
         for written, said in say.items():
-            spoken = spoken.replace(written, said)
-        spoken = spoken_form(spoken)
-        clip = self._clip(spoken)
+            text = text.replace(written, said)
+        return spoken_form(text)
+
+    def _spoken_cues(self, text: str, say: Mapping[str, str]) -> list[_Part]:
+        """The spoken parts of one caption cue, split in two if too long to say."""
+        plain = " ".join(text.split())
+        spoken = self._say(plain, say)
+        key, clip = self._clip(spoken)
         seconds = (
             clip.duration if clip is not None else len(spoken.split()) * 60 / ESTIMATED_WPM
         )
@@ -168,53 +175,142 @@ class Narrator:
                 *self._spoken_cues(" ".join(words[:half]), say),
                 *self._spoken_cues(" ".join(words[half:]), say),
             ]
-        return [(wrap_cue(plain) or plain, clip, seconds)]
+        return [_Part(wrap_cue(plain) or plain, plain, spoken, key, clip, seconds)]
 
-    def speak(self, key: str, note: str, say: Mapping[str, str] | None = None) -> BeatSpeech:
+    def speak(
+        self,
+        key: str,
+        note: str,
+        say: Mapping[str, str] | None = None,
+        marks: Mapping[str, int] | None = None,
+    ) -> BeatSpeech:
         """The speech of beat ``key`` (``s05_chain_rule-03``) whose note is ``note``.
 
         ``say`` maps written phrases of the note to how they are said, where the rules
-        of :func:`~scenes.narration.spoken.spoken_form` read them unnaturally.
+        of :func:`~scenes.narration.spoken.spoken_form` read them unnaturally. ``marks``
+        maps mark names to the index of the word of ``note`` they precede
+        (:mod:`scenes.narration.marks`); the speech says when each of those words starts.
         """
+        say, marks = say or {}, marks or {}
         path = self.recordings.for_beat(key) if self.recordings else None
         if path is not None:
-            return self._recorded(path, note)
-        if self.recordings is not None:
-            self.log(f"narration: {key}: no recording, the synthetic voice speaks")
+            return self._recorded(path, note, say, marks)
         before = self.synthesized
-        parts = [
-            part for text in split_note(note) for part in self._spoken_cues(text, say or {})
-        ]
-        cues, clips, t = [], [], 0.0
-        for text, clip, seconds in parts:
-            shown = max(seconds, MIN_SECONDS)
-            cues.append(Cue(t, t + shown, text))
-            if clip is not None:
-                clips.append((t, clip))
+        parts = [part for text in split_note(note) for part in self._spoken_cues(text, say)]
+        cues, clips, times, t, first = [], [], {}, 0.0, 0
+        for part in parts:
+            shown = max(part.seconds, MIN_SECONDS)
+            cues.append(Cue(t, t + shown, part.cue))
+            if part.clip is not None:
+                clips.append((t, part.clip))
+            n = len(part.plain.split())
+            for name, index in marks.items():
+                if first <= index < first + n:
+                    times[name] = t + self._word_start(key, part, index - first, say)
+            first += n
             t += shown + CUE_PAUSE
+        end = t - CUE_PAUSE
+        times.update({name: end for name, index in marks.items() if index >= first})
         if self.synthesized > before:
             self.log(
                 f"narration: {key}: {self.synthesized - before} clip(s) synthesized"
-                f" ({t - CUE_PAUSE:.1f} s of speech)"
+                f" ({end:.1f} s of speech)"
             )
-        source = "voice" if all(c is not None for _, c, _ in parts) else "estimate"
-        return BeatSpeech(tuple(cues), tuple(clips), t - CUE_PAUSE, source)
+        source = "voice" if all(p.clip is not None for p in parts) else "estimate"
+        return BeatSpeech(tuple(cues), tuple(clips), end, source, times)
 
-    def _recorded(self, path: Path, note: str) -> BeatSpeech:
-        """A teacher's recording, its cues placed on its own pauses."""
+    def _word_start(self, beat: str, part: _Part, index: int, say: Mapping[str, str]) -> float:
+        """When word ``index`` of one spoken part starts, in seconds from the part's start.
+
+        The written word is found in the spoken text by speaking the words before it;
+        its time comes from the voice itself when it knows it (the stand-in), else from
+        aligning the clip with its text (cached), else from the words' share.
+        """
+        written = part.plain.split()
+        spoken = part.spoken.split()
+        at = min(len(self._say(" ".join(written[:index]), say).split()), len(spoken))
+        if at >= len(spoken):
+            return part.seconds
+        if part.clip is None:
+            return share_time(spoken, at, part.seconds)
+        own = getattr(self.voice, "word_starts", None)
+        starts = own(part.spoken) if own is not None else self._aligned(part.key, part.clip, spoken)
+        if starts is None:
+            self.log(
+                f"narration: {beat}: could not align the speech with its words;"
+                " a mark is placed at its word's share of the clip"
+            )
+            return share_time(spoken, at, part.clip.duration)
+        return starts[at]
+
+    def _aligned(self, key: str, clip: Clip, words: list[str]) -> list[float] | None:
+        """Word starts of a clip whose cache key is ``key``: aligned once, then cached."""
+        align_key = SpeechCache.key(ALIGNER, {"clip": key}, " ".join(words), {})
+        cached = self.cache.get_words(align_key)
+        if cached is not None:
+            return cached or None
+        started = time.process_time()
+        starts = align_words(clip, words)
+        self.cpu_seconds += time.process_time() - started
+        self.aligned += 1
+        self.cache.put_words(align_key, starts or [])
+        return starts
+
+    def _recorded(
+        self, path: Path, note: str, say: Mapping[str, str], marks: Mapping[str, int]
+    ) -> BeatSpeech:
+        """A teacher's recording: cues on its own pauses, marks aligned with its words."""
         clip = trim_silence(normalize(read_recording(path)))
         check_length(clip, path, len(note.split()) / 2.5)
         texts = split_note(note)
         cues = _cues_on_pauses(texts, clip)
         duration = max(clip.duration, cues[-1].end if cues else 0.0)
-        return BeatSpeech(tuple(cues), ((0.0, clip),), duration, "recording")
+        times: dict[str, float] = {}
+        if marks:
+            written = note.split()
+            spoken = self._say(note, say).split()
+            digest = SpeechCache.key("recording", {}, file_digest(path), {})
+            starts = self._aligned(digest, clip, spoken)
+            if starts is None:
+                self.log(
+                    f"narration: {path.name}: could not align the recording with its"
+                    " note; its marks are placed at their words' share of it"
+                )
+            for name, index in marks.items():
+                at = min(len(self._say(" ".join(written[:index]), say).split()), len(spoken))
+                if at >= len(spoken):
+                    times[name] = clip.duration
+                elif starts is None:
+                    times[name] = share_time(spoken, at, clip.duration)
+                else:
+                    times[name] = starts[at]
+        return BeatSpeech(tuple(cues), ((0.0, clip),), duration, "recording", times)
 
     def summary(self) -> str:
         """One line for the render log: what this process synthesized."""
         return (
-            f"narration: {self.synthesized} cue(s) synthesized,"
+            f"narration: {self.synthesized} cue(s) synthesized, {self.aligned} aligned,"
             f" {self.cpu_seconds:.1f} CPU-s"
         )
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One spoken piece of a beat: a caption cue, or half of one too long to say."""
+
+    cue: str  # as the caption shows it (wrapped)
+    plain: str  # the written words
+    spoken: str  # what the voice is given
+    key: str  # the clip's cache key
+    clip: Clip | None
+    seconds: float
+
+
+def file_digest(path: Path) -> str:
+    """A hash of a file's bytes (a recording's alignment is cached by it)."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _balanced_cut(words: list[str]) -> int:

@@ -148,10 +148,15 @@ def _overlap_area(a, b) -> float:
 
 
 def layout_problems(run: SceneRun) -> list[str]:
-    """Text or shapes outside the frame, and text-like mobjects that overlap."""
+    """Text or shapes outside the frame, and text-like mobjects that overlap.
+
+    Checked at the end of every beat and at every mark the scene waited for.
+    """
     problems = []
-    for snap in run.snapshots:
-        where = _where(run, snap.beat.index)
+    moments = [(snap, "") for snap in run.snapshots]
+    moments += [(snap, f" at its mark [{name}]") for name, snap in run.marks]
+    for snap, at in moments:
+        where = _where(run, snap.beat.index) + at
         for rec in snap.texts:
             if not _inside(rec.box, run.frame):
                 problems.append(

@@ -63,10 +63,10 @@ class TextRecord:
 
 @dataclass
 class Snapshot:
-    """The screen at the end of one beat."""
+    """The screen at the end of one beat (or at one of its marks)."""
 
     beat: Beat
-    time: float = 0.0  # the scene's clock at the end of the beat, seconds
+    time: float = 0.0  # the scene's clock at the end of the beat (or the mark), seconds
     texts: list[TextRecord] = field(default_factory=list)
     shapes: list[tuple[str, tuple[float, float, float, float]]] = field(
         default_factory=list
@@ -84,7 +84,9 @@ class SceneRun:
     seconds: float  # wall time of the build
     captions: tuple[Cue, ...] = ()  # the caption cues the scene made, in scene time
     duration: float = 0.0  # the scene's running time, seconds
-
+    marks: list[tuple[str, Snapshot]] = field(default_factory=list)
+    """The screen at every mark waited for, in order: (mark name, snapshot)."""
+    late_marks: tuple = ()  # the scene's LateMark records
 
 def _visible(mob: Mobject) -> bool:
     """Whether ``mob`` itself draws anything (a ValueTracker, say, draws nothing)."""
@@ -173,13 +175,18 @@ def build_scene(
     if example is not None:
         scene_class = scene_class.with_example(example)
     snapshots: list[Snapshot] = []
+    marks: list[tuple[str, Snapshot]] = []
 
     def hook(scene: LectureScene, beat: Beat) -> None:
         snapshots.append(snapshot(scene, beat))
 
+    def mark_hook(scene: LectureScene, beat: Beat, name: str) -> None:
+        marks.append((name, snapshot(scene, beat)))
+
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     cache_dir = CACHE / worker
     LectureScene.beat_hooks.append(hook)
+    LectureScene.mark_hooks.append(mark_hook)
     try:
         with tempconfig(
             {
@@ -201,6 +208,7 @@ def build_scene(
             captions, duration = tuple(scene.captions), scene.renderer.time
     finally:
         LectureScene.beat_hooks.remove(hook)
+        LectureScene.mark_hooks.remove(mark_hook)
     run = SceneRun(
         entry,
         used,
@@ -209,6 +217,8 @@ def build_scene(
         time.perf_counter() - started,
         captions,
         duration,
+        marks,
+        tuple(scene.late_marks),
     )
     return scene, run
 

@@ -1,0 +1,82 @@
+"""Point at what the voice names: a brief highlight drawn around something on screen.
+
+When the narration says "this weight" or "the ratio" about something already shown, the
+viewer's eye should land on it. :func:`point_at` traces a rounded frame around the
+target in the kit's highlight colour and lets it fade, leaving the picture as it was::
+
+    self.play_at("ratio", point_at(ratio_row))
+
+It is the one way the lecture points (every scene uses it), so pointing always looks
+the same. The frame keeps inside the screen even around something at its edge, and the
+target itself is not moved, scaled or recoloured, so nothing it touches can overlap.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    Animation,
+    Create,
+    FadeOut,
+    Mobject,
+    RoundedRectangle,
+    Succession,
+    VGroup,
+    config,
+)
+
+from scenes.kit.style import HIGHLIGHT
+
+__all__ = ["POINTER_BUFF", "POINTER_RUN_TIME", "PointerFrame", "point_at"]
+
+POINTER_BUFF = 0.12
+"""Space between the target and the frame drawn around it, in scene units."""
+POINTER_RUN_TIME = 1.0
+"""Seconds a pointing lasts: drawn in the first half, faded out in the second."""
+_EDGE = 0.04
+"""The least distance between the frame and the edge of the screen."""
+
+
+class PointerFrame(RoundedRectangle):
+    """The highlight frame around ``targets``: rounded, in the highlight colour, on screen.
+
+    Parameters
+    ----------
+    *targets : Mobject
+        What is pointed at; the frame surrounds them all.
+    buff : float
+        Space between the targets and the frame.
+    """
+
+    def __init__(self, *targets: Mobject, buff: float = POINTER_BUFF) -> None:
+        if not targets:
+            raise ValueError("point_at needs at least one mobject to point at")
+        group = VGroup(*targets) if len(targets) > 1 else targets[0]
+        left, bottom, _ = group.get_corner(np.array([-1.0, -1.0, 0.0])) - buff
+        right, top, _ = group.get_corner(np.array([1.0, 1.0, 0.0])) + buff
+        half_w = config.frame_width / 2 - _EDGE
+        half_h = config.frame_height / 2 - _EDGE
+        left, right = max(left, -half_w), min(right, half_w)
+        bottom, top = max(bottom, -half_h), min(top, half_h)
+        width, height = max(right - left, 0.1), max(top - bottom, 0.1)
+        super().__init__(
+            width=width,
+            height=height,
+            corner_radius=min(0.12, width / 4, height / 4),
+            stroke_color=HIGHLIGHT,
+            stroke_width=4,
+        )
+        self.move_to([(left + right) / 2, (bottom + top) / 2, 0.0])
+        self.pointer_targets = targets
+
+
+def point_at(*targets: Mobject, run_time: float = POINTER_RUN_TIME) -> Animation:
+    """Briefly frame ``targets`` in the highlight colour: drawn, held a moment, faded out.
+
+    Returns one animation to play (on the mark of the words that name the targets).
+    """
+    frame = PointerFrame(*targets)
+    return Succession(
+        Create(frame, run_time=0.45 * run_time),
+        FadeOut(frame, run_time=0.55 * run_time),
+    )

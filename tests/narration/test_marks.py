@@ -1,0 +1,170 @@
+"""Marks in notes: parsed, hidden from what is shown, and the picture waits for their word.
+
+Timing is checked against the speech itself: the stand-in voice hums one sound per word
+with a silent gap between words, so each word's onset can be found in the soundtrack's
+samples, independently of how the narrator computed the mark.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from manim import UP, FadeIn, MathTex
+
+from scenes.kit.beats import LectureScene
+from scenes.kit.pointer import PointerFrame, point_at
+from scenes.narration.marks import MarkError, parse_note, share_time, strip_marks
+from tests.scenes.harness import build_scene
+from tests.scenes.sample_scene import SAMPLE, SampleScene
+
+FIRST = "First the output activation [cost] and then the cost of this [one] one example."
+SECOND = "Then how sensitive that cost is to the [weight] last weight, as one [end] number."
+
+
+class MarkedScene(SampleScene):
+    """Two beats whose animations wait for marked words."""
+
+    def construct(self) -> None:
+        """Show three labels, each on its word; point at the first on a later word."""
+        self.started = {}
+        with self.beat(FIRST):
+            a = MathTex("a").to_edge(UP)
+            self.play(FadeIn(a))
+            self.wait_until_mark("cost")
+            self.started["cost"] = self.renderer.time
+            self.play(FadeIn(MathTex("C").next_to(a, 2 * UP * -1)))
+            self.play_at("one", point_at(a))
+            self.started["one"] = self.renderer.time - 1.0
+        with self.beat(SECOND):
+            self.wait_until_mark("weight")
+            self.started["weight"] = self.renderer.time
+            self.play(FadeIn(MathTex("w").shift(UP)))
+            self.wait_until_mark("end")
+            self.started["end"] = self.renderer.time
+
+
+class UnknownMarkScene(SampleScene):
+    def construct(self) -> None:
+        with self.beat("A note with a [real] mark in it, and a scene that asks for another."):
+            self.wait_until_mark("imagined")
+
+
+class RepeatedMarkScene(SampleScene):
+    def construct(self) -> None:
+        with self.beat("A note that places [twice] one mark [twice] in the same beat."):
+            pass
+
+
+class TwiceWaitedScene(SampleScene):
+    def construct(self) -> None:
+        with self.beat("A note whose [once] mark is waited for twice by the scene code."):
+            self.wait_until_mark("once")
+            self.wait_until_mark("once")
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BACKPROP_NARRATION_CACHE", str(folder))
+    return folder
+
+
+def onsets(scene: LectureScene, start: float, end: float) -> list[float]:
+    """Word onsets heard in the soundtrack between ``start`` and ``end`` (scene seconds)."""
+    found = []
+    for t, clip in sorted(scene.soundtrack.clips, key=lambda tc: tc[0]):
+        if not start - 1e-6 <= t < end:
+            continue
+        window = int(0.005 * clip.rate)
+        n = len(clip.samples) // window
+        level = np.sqrt(np.mean(clip.samples[: n * window].reshape(n, window) ** 2, axis=1))
+        loud = level > 0.02 * level.max()
+        rising = np.flatnonzero(loud[1:] & ~loud[:-1]) + 1
+        found += [t + i * window / clip.rate for i in ([0] if loud[0] else []) + list(rising)]
+    return found
+
+
+def test_marks_are_parsed_to_the_word_they_precede():
+    """A mark's index names the word after it; touching marks and the end work too."""
+    note = parse_note("[a]Alpha beta [b] gamma[c] delta [end]")
+    assert note.text == "Alpha beta gamma delta"
+    assert note.marks == {"a": 0, "b": 2, "c": 3, "end": 4}
+    assert strip_marks("Plain [0, 1] interval, [Not] a mark.") == "Plain [0, 1] interval, [Not] a mark."
+
+
+def test_share_time_follows_word_length():
+    """Longer words take longer; the share is deterministic and ends at the duration."""
+    words = ["a", "considerably", "b"]
+    assert share_time(words, 1, 6.0) == pytest.approx(6.0 * 3 / 20)
+    assert share_time(words, 3, 6.0) == pytest.approx(6.0)
+
+
+def test_marks_never_reach_captions_or_notes(cache):
+    """Beats keep the clean note for captions and slides, and the marked one for the script."""
+    scene, run = build_scene(SAMPLE, MarkedScene)
+    assert [b.note for b in scene.beats] == [strip_marks(FIRST), strip_marks(SECOND)]
+    assert scene.beats[0].marked == FIRST
+    shown = " ".join(c.text for c in run.captions) + " ".join(scene.notes)
+    assert "[" not in shown and "]" not in shown, shown
+
+
+def test_each_marked_animation_starts_on_its_word(cache):
+    """With the stand-in voice, the picture moves within a frame of the word's onset."""
+    scene, run = build_scene(SAMPLE, MarkedScene)
+    frame = 1 / 15  # the harness renders at 15 fps
+    beat_starts = [0.0, run.snapshots[0].time]
+    # (beat, index of the word after the mark), counted by hand from the notes above
+    words = {"cost": (0, 4), "one": (0, 10), "weight": (1, 8), "end": (1, 12)}
+    for name, (beat, index) in words.items():
+        heard = onsets(scene, beat_starts[beat], run.snapshots[beat].time)
+        assert len(heard) == len(scene.beats[beat].note.split()), (
+            f"beat {beat}: {len(heard)} hums for {len(scene.beats[beat].note.split())} words"
+        )
+        assert abs(scene.started[name] - heard[index]) <= frame, (
+            f"[{name}] animation at {scene.started[name]:.3f} s, its word"
+            f" {scene.beats[beat].note.split()[index]!r} heard at {heard[index]:.3f} s"
+        )
+    assert not scene.late_marks
+
+
+def test_layout_is_snapshotted_at_every_mark(cache):
+    """The harness records the screen at each mark waited for, in order."""
+    _, run = build_scene(SAMPLE, MarkedScene)
+    assert [name for name, _ in run.marks] == ["cost", "one", "weight", "end"]
+
+
+def test_silent_marks_follow_the_reading_time(cache, monkeypatch):
+    """NARRATION=off: a mark falls at its word's share of the note's reading time."""
+    monkeypatch.setenv("NARRATION", "off")
+    scene, run = build_scene(SAMPLE, MarkedScene)
+    words = scene.beats[0].note.split()
+    reading = len(words) / 2.5
+    assert scene.started["cost"] == pytest.approx(share_time(words, 4, reading))
+    assert scene.started["cost"] < scene.started["one"] < run.snapshots[0].time
+
+
+@pytest.mark.parametrize(
+    ("scene_class", "message"),
+    [
+        (UnknownMarkScene, r"test_marks beat 00: the mark \[imagined\] is waited for but"
+         r" not placed in the note \(marks placed there: \[real\]\)"),
+        (RepeatedMarkScene, r"test_marks beat 00: the mark \[twice\] is placed twice"),
+        (TwiceWaitedScene, r"test_marks beat 00: the mark \[once\] is waited for twice"),
+    ],
+)
+def test_a_wrong_mark_is_named(cache, scene_class, message):
+    """Unknown, repeated and twice-waited marks name the scene, the beat and the mark."""
+    with pytest.raises(MarkError, match=message):
+        build_scene(SAMPLE, scene_class)
+
+
+def test_the_pointer_stays_on_screen_and_leaves_nothing():
+    """Framing something at the screen's corner keeps the frame inside the screen."""
+    from manim import DR, Square, config
+
+    corner = Square(0.5).to_corner(DR, buff=0.0)
+    frame = PointerFrame(corner)
+    assert frame.get_right()[0] <= config.frame_width / 2
+    assert frame.get_bottom()[1] >= -config.frame_height / 2
+    with pytest.raises(ValueError, match="at least one mobject"):
+        PointerFrame()
