@@ -3,7 +3,8 @@
 ``python -m scenes.narration.script`` builds every scene of the lecture for the current
 example files (without drawing a frame), and writes ``media/narration/voice-script.md``:
 every beat in lecture order, the file its recording goes to, the text to read (the
-note as it is spoken) and the note as the captions show it. Record each beat into its
+note as it is spoken, with its marks: ``[ratio]`` shows where the picture changes) and
+the note as the captions show it. Record each beat into its
 own file in one folder, then render with ``VOICE_DIR=that/folder``.
 """
 
@@ -40,7 +41,6 @@ def collect() -> list[ScriptLine]:
 
     from scenes.lecture import SCENES
     from scenes.narration.recordings import recording_name
-    from scenes.narration.spoken import spoken_form
 
     lines = []
     for entry in SCENES:
@@ -56,11 +56,31 @@ def collect() -> list[ScriptLine]:
                     entry.step,
                     entry.title,
                     recording_name(entry.module, beat.index),
-                    spoken_form(beat.note),
+                    spoken_with_marks(beat.marked or beat.note),
                     beat.note,
                 )
             )
     return lines
+
+
+def spoken_with_marks(marked: str) -> str:
+    """The spoken form of a note, its marks kept where they fall, for the reader.
+
+    >>> spoken_with_marks("Then [grad] ∂C0/∂w is small.")
+    'Then [grad] the derivative of C zero with respect to w is small.'
+    """
+    from scenes.narration.marks import MARK
+    from scenes.narration.spoken import spoken_form
+
+    pieces = MARK.split(" ".join(marked.split()))
+    # pieces alternate: text, mark name, text, mark name, ..., text
+    out = []
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            out.append(f"[{piece}]")
+        elif piece.strip():
+            out.append(spoken_form(piece.strip()))
+    return " ".join(out)
 
 
 def render_script(lines: list[ScriptLine]) -> str:
@@ -72,7 +92,9 @@ def render_script(lines: list[ScriptLine]) -> str:
         "those endings), all in one folder, then render with `VOICE_DIR=that/folder`",
         "(`make lecture VOICE_DIR=...`). A beat without a recording is spoken by the",
         "synthetic voice. Read at a calm pace; the animation waits for you. The captions",
-        "keep the written note and follow your pauses.",
+        "keep the written note and follow your pauses. A word in square brackets, such",
+        "as `[ratio]`, is a mark, not to be read: the picture changes on the word after it,",
+        "timed from your recording.",
         "",
     ]
     step = None
