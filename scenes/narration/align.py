@@ -101,11 +101,12 @@ def align_words(clip: Clip, words: Sequence[str]) -> list[float] | None:
         decoder.start_utt()
         decoder.process_raw(_pcm(clip), full_utt=True)
         decoder.end_utt()
-        segments = [
-            s for s in decoder.seg() if s.word not in ("<s>", "</s>", "<sil>", "(NULL)")
-        ]
+        found = decoder.seg() if decoder.hyp() is not None else None
     except RuntimeError:
         return None
+    if found is None:  # no path through the words: not this text, or not speech
+        return None
+    segments = [s for s in found if s.word not in ("<s>", "</s>", "<sil>", "(NULL)")]
     if len(segments) != len(known):
         return None
     starts: dict[int, float] = {}
