@@ -168,3 +168,26 @@ def test_the_pointer_stays_on_screen_and_leaves_nothing():
     assert frame.get_bottom()[1] >= -config.frame_height / 2
     with pytest.raises(ValueError, match="at least one mobject"):
         PointerFrame()
+
+
+class SlideNotesScene(MarkedScene):
+    """The marked scene as a slide deck would play it: notes recorded per slide."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._slides_enabled = True
+        self.slide_notes = []
+
+    def next_slide(self, notes: str = "", **kwargs) -> None:
+        self.slide_notes.append(notes)
+
+    def render(self, *args, **kwargs) -> None:
+        from manim import Scene
+
+        Scene.render(self, *args, **kwargs)
+
+
+def test_slide_notes_carry_no_marks(cache):
+    """Each slide's speaker notes (the deck's and the PPTX's) are the note without marks."""
+    scene, _ = build_scene(SAMPLE, SlideNotesScene)
+    assert scene.slide_notes == [strip_marks(FIRST), strip_marks(SECOND)]
