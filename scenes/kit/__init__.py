@@ -24,6 +24,7 @@ from scenes.kit.nudge import NudgeMarker, NudgeRipple, magnification, nudge_anim
 from scenes.kit.number_line import VariableNumberLine, nice_range, shared_ranges
 from scenes.kit.parameter_lines import ParameterLines
 from scenes.kit.path_sum import PathSum
+from scenes.kit.pointer import point_at
 from scenes.kit.style import SYMBOL_COLORS, color_of, weight_color
 from scenes.kit.sums import CostSum, WeightedSumLines
 from scenes.kit.tables import ColumnVector, ValueTable
@@ -78,6 +79,7 @@ __all__ = [
     "magnification",
     "nice_range",
     "nudge_animation",
+    "point_at",
     "shared_ranges",
     "shown_values",
     "speaking_time",
