@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import UP, FadeIn, MathTex
+from manim import UP, FadeIn, MathTex, linear
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.pointer import PointerFrame, point_at
@@ -32,13 +32,13 @@ class MarkedScene(SampleScene):
             self.play(FadeIn(a))
             self.wait_until_mark("cost")
             self.started["cost"] = self.renderer.time
-            self.play(FadeIn(MathTex("C").next_to(a, 2 * UP * -1)))
+            self.play(FadeIn(MathTex("C").next_to(a, 2 * UP * -1), rate_func=linear))
             self.play_at("one", point_at(a))
             self.started["one"] = self.renderer.time - 1.0
         with self.beat(SECOND):
             self.wait_until_mark("weight")
             self.started["weight"] = self.renderer.time
-            self.play(FadeIn(MathTex("w").shift(UP)))
+            self.play(FadeIn(MathTex("w").shift(UP), rate_func=linear))
             self.wait_until_mark("end")
             self.started["end"] = self.renderer.time
 
@@ -191,3 +191,55 @@ def test_slide_notes_carry_no_marks(cache):
     """Each slide's speaker notes (the deck's and the PPTX's) are the note without marks."""
     scene, _ = build_scene(SAMPLE, SlideNotesScene)
     assert scene.slide_notes == [strip_marks(FIRST), strip_marks(SECOND)]
+
+
+@pytest.mark.render
+def test_a_rendered_animation_starts_on_the_frame_of_its_word(tmp_path):
+    """Rendered at -ql with the stand-in voice: the picture changes on each marked word.
+
+    Both sides are measured in the video file: the words' onsets in its sound track (one
+    hum per word), the animations' first changed frames in its picture.
+    """
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from scenes.narration.listen import decode_sound
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, BACKPROP_VOICE="stand-in", PYTHONPATH=str(root),
+               BACKPROP_NARRATION_CACHE=str(tmp_path / "cache"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "manim", "render", "-ql", "--progress_bar", "none",
+         "--disable_caching", "--media_dir", str(tmp_path / "media"), __file__,
+         "MarkedScene"],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    video = tmp_path / "media/videos/test_marks/480p15/MarkedScene.mp4"
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(video), "-vf", "format=gray", "-f",
+         "rawvideo", "-"], capture_output=True, check=True,
+    ).stdout
+    frames = np.frombuffer(raw, np.uint8).reshape(-1, 480, 854).astype(np.int16)
+    changed = [i for i in range(1, len(frames))
+               if np.count_nonzero(np.abs(frames[i] - frames[i - 1]) > 8) > 3]
+    sound = decode_sound(video)
+    window = 240  # 5 ms at 48 kHz
+    n = len(sound) // window
+    level = np.sqrt(np.mean(sound[: n * window].reshape(n, window) ** 2, axis=1))
+    loud = level > 0.02 * level.max()
+    onsets = (np.flatnonzero(loud[1:] & ~loud[:-1]) + 1) * window / 48_000
+    first_words = len(strip_marks(FIRST).split())
+    # Linear fade-ins show on their first frame after the start (a smooth one would
+    # change too little to see for a few frames); the pointer's start is not measured.
+    for name, word in {"cost": 4, "weight": first_words + 8}.items():
+        onset = onsets[word]
+        after = [i for i in changed if i / 15 >= onset - 1 / 15]
+        assert after, f"[{name}]: nothing moves after its word at {onset:.3f} s"
+        start = after[0] - 1  # the animation's first frame draws it at alpha 0
+        assert abs(start - int(onset * 15)) <= 1, (
+            f"[{name}]: the picture starts changing on frame {start} ({start / 15:.3f} s),"
+            f" its word is heard at {onset:.3f} s (frame {int(onset * 15)})"
+        )
