@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -50,7 +51,9 @@ def tokens(word: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)?", word.lower())
 
 
+@cache
 def _decoder():  # pragma: no cover - trivial
+    """One decoder per process (loading its model costs 0.1 s); each alignment resets it."""
     try:
         from pocketsphinx import Decoder
     except ImportError:
