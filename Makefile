@@ -21,7 +21,7 @@ ifdef VOICE_DIR
 export VOICE_DIR
 endif
 
-.PHONY: help setup system test test-fast video preview lecture voice-script bench bench-render lint golden clean
+.PHONY: help setup system test test-fast video preview lecture pacing voice-script bench bench-render lint golden clean
 
 help:
 	@echo "make test     install what is missing, run every test"
@@ -29,6 +29,8 @@ help:
 	@echo "make preview  the same at low quality, fast"
 	@echo "make lecture  the whole lecture: one video with chapters and captions, .srt/.vtt,"
 	@echo "              an offline slide deck and a PPTX, in media/lecture/ (QUALITY=l|m|h)"
+	@echo "make pacing   how long the voice speaks over a still picture, per scene, in the"
+	@echo "              lecture of QUALITY (VIDEO=any.mp4 with its .srt beside it, or CAPTIONS=)"
 	@echo "make voice-script  the recording script for your own voice (VOICE_DIR=...)"
 	@echo "              NARRATION=off renders any of these silent"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
@@ -69,6 +71,13 @@ preview: setup
 
 lecture: setup
 	$(PY) -m scenes.publish --quality $(QUALITY)
+
+# The pacing report (scenes/publish/pacing.py) of the lecture made by `make lecture
+# QUALITY=...`, or of VIDEO=any.mp4 (a scene's video, a teacher's lecture) against its
+# .srt (CAPTIONS=, default beside the video). JSON=1 prints it as JSON.
+LECTURE_DIR = $(or $(word 2,$(subst :, ,$(filter $(QUALITY):%,l:480p15 m:720p30 h:1080p60 p:1440p60 k:2160p60))),$(QUALITY))
+pacing: setup
+	$(PY) -m scenes.publish.pacing $(or $(VIDEO),media/lecture/$(LECTURE_DIR)/lecture.mp4) $(CAPTIONS) $(if $(JSON),--json)
 
 voice-script: setup
 	$(PY) -m scenes.narration.script

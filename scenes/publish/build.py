@@ -8,7 +8,9 @@ its ``.srt`` and its manim-slides presentation) and writes into one folder:
 * ``lecture.mp4``: the scene videos joined by stream copy, a chapter per scene, the
   captions as a soft subtitle track;
 * ``deck/index.html`` (+ ``deck/assets``, ``deck/lib``): the offline reveal.js deck;
-* ``lecture.pptx``: the deck as PowerPoint, notes on each slide's notes page.
+* ``lecture.pptx``: the deck as PowerPoint, notes on each slide's notes page;
+* ``lecture.beats.json``: each beat's start and end in lecture time, from the slides,
+  and ``lecture.pacing.json``: the pacing report (:mod:`.pacing`) of ``lecture.mp4``.
 
 Each output is written under a temporary name and moved into place when complete, and
 is rebuilt only when its inputs (or this package's code) changed.
@@ -17,6 +19,7 @@ is rebuilt only when its inputs (or this package's code) changed.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +27,7 @@ from pathlib import Path
 from scenes.kit.beats import slides_folder
 from scenes.lecture import SceneEntry
 from scenes.perf.fingerprint import file_digest
-from scenes.publish import deck, subtitles, video
+from scenes.publish import deck, pacing, subtitles, video
 from scenes.publish.files import (
     Stamps,
     input_stamp,
@@ -160,6 +163,36 @@ class _Steps:
         )
         return [Output("video", mp4, True)]
 
+    def pacing(self) -> list[Output]:
+        """``lecture.beats.json`` (beat times) and ``lecture.pacing.json`` (the report)."""
+        beats, report = (self.folder / f"lecture.{n}.json" for n in ("beats", "pacing"))
+        slides = [p.slides for p in self.parts]
+        stamp = self._stamp(
+            [*self.videos, *(s for s in slides if s.is_file())], "beats"
+        )
+        fresh = not self.stamps.current(beats, stamp)
+        if fresh:
+            scenes = [
+                (t, p.entry.name, p.slides, i.duration)
+                for t, p, i in zip(self.titles, self.parts, self.infos)
+            ]
+            with staged_file(beats) as tmp:
+                tmp.write_text(json.dumps(pacing.lecture_beats(scenes), indent=1))
+            self.stamps.record(beats, stamp)
+        mp4, srt = self.folder / "lecture.mp4", self.folder / "lecture.srt"
+        stamp = self._stamp([mp4, srt, beats], "pacing")
+        measured = not self.stamps.current(report, stamp)
+        if measured:
+            with staged_file(report) as tmp:
+                self.log(f"pacing: {pacing.save_summary(mp4, tmp, srt)}")
+            self.stamps.record(report, stamp)
+        else:
+            self.log("pacing: up to date")
+        return [
+            Output("beat times", beats, fresh),
+            Output("pacing report", report, measured),
+        ]
+
     def _presentations(self) -> tuple[list, list[Path]]:
         presentations = []
         for part in self.parts:
@@ -232,4 +265,4 @@ def publish(
     for path in sweep(folder):
         log(f"removed {path.name}, left by a run that was killed")
     steps = _Steps(parts, folder, log)
-    return [*steps.captions(), *steps.video(), *steps.decks()]
+    return [*steps.captions(), *steps.video(), *steps.pacing(), *steps.decks()]

@@ -19,6 +19,7 @@ from pathlib import Path
 from scenes.lecture import SCENES, SceneEntry
 from scenes.publish.build import Output, ScenePart, publish
 from scenes.publish.needs import MissingDependencyError, require
+from scenes.publish.pacing import saved_summary
 from scenes.render import (
     QUALITIES,
     ROOT,
@@ -87,6 +88,9 @@ def _print_index(
         " or with manim-slides:\n"
         f"  .venv/bin/manim-slides present --folder media/slides/{folder.name} {names}"
     )
+    pacing = saved_summary(folder / "lecture.pacing.json")
+    if pacing:
+        print(f"Pacing (the whole report: make pacing QUALITY=...): {pacing}")
 
 
 def main(argv: list[str] | None = None) -> int:

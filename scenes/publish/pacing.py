@@ -66,9 +66,12 @@ __all__ = [
     "beats_from_slides",
     "decode_still_frames",
     "format_report",
+    "lecture_beats",
     "main",
     "measure",
     "merge_intervals",
+    "save_summary",
+    "saved_summary",
     "still_frames",
     "summary_line",
 ]
@@ -85,7 +88,7 @@ LONG_STILL = 8.0
 """Stills longer than this under speech (seconds) are listed."""
 
 
-class PacingError(Exception):
+class PacingError(RuntimeError):
     """Input the report cannot measure: the message is one line for the user."""
 
 
@@ -249,14 +252,33 @@ def _chapters(video: Path) -> tuple[list[SceneSpan], float]:
 
 
 def _slide_duration(path: Path) -> float:
-    out = _run(
-        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-         "-show_entries", "stream=nb_read_packets,r_frame_rate", "-of", "json",
-         str(path)]
-    )  # fmt: skip
-    stream = json.loads(out)["streams"][0]
+    """Frames ÷ rate of a slide's video (the frame count from the header when it has one).
+
+    Read in-process by PyAV (which Manim brings) when it is there: ffprobe takes 70 ms
+    a file to start, 4 s for the lecture's 60 slides.
+    """
+    try:
+        import av
+    except ImportError:
+        av = None
+    if av is not None:
+        try:
+            with av.open(str(path)) as container:
+                stream = container.streams.video[0]
+                if stream.frames and stream.average_rate:
+                    return float(stream.frames / stream.average_rate)
+        except (av.error.FFmpegError, IndexError) as exc:
+            raise PacingError(f"{path} cannot be read: {exc}") from None
+    base = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-of", "json"]
+    fields = "stream=nb_frames,r_frame_rate"
+    stream = json.loads(_run([*base, "-show_entries", fields, str(path)]))["streams"][0]
+    frames = stream.get("nb_frames")
+    if not str(frames or "").isdigit():
+        out = _run([*base, "-count_packets", "-show_entries", fields.replace(
+            "nb_frames", "nb_read_packets"), str(path)])  # fmt: skip
+        frames = json.loads(out)["streams"][0]["nb_read_packets"]
     num, _, den = stream["r_frame_rate"].partition("/")
-    return int(stream["nb_read_packets"]) * int(den or 1) / int(num)
+    return int(frames) * int(den or 1) / int(num)
 
 
 def beats_from_slides(
@@ -323,6 +345,31 @@ def _beat_label(beats: Sequence[tuple[float, float]], start: float, end: float) 
     if not hit:
         return "-"
     return f"{hit[0]:02d}" if len(hit) == 1 else f"{hit[0]:02d}-{hit[-1]:02d}"
+
+
+def lecture_beats(scenes: Sequence[tuple[str, str, Path, float]]) -> dict:
+    """The beats file of a lecture (``lecture.beats.json``) from its scenes, in order.
+
+    Each scene is (chapter title, scene class, its manim-slides presentation, its video's
+    duration). Beats are in lecture time; a scene without slides has no beats.
+    """
+    out, start = [], 0.0
+    for title, name, slides, duration in scenes:
+        beats = beats_from_slides(slides, start) if slides.is_file() else []
+        out.append(
+            {
+                "title": title,
+                "scene": name,
+                "start": round(start, 6),
+                "end": round(start + duration, 6),
+                "beats": [
+                    {"beat": i, "start": round(b0, 6), "end": round(b1, 6)}
+                    for i, (b0, b1) in enumerate(beats)
+                ],
+            }
+        )
+        start += duration
+    return {"scenes": out}
 
 
 # --- the report -----------------------------------------------------------------------
@@ -577,6 +624,25 @@ def format_report(rep: Report) -> str:
         "Whole: " + summary_line(rep),
     ]
     return "\n".join(lines)
+
+
+def save_summary(video: Path, dest: Path, captions: Path | None = None) -> str:
+    """Measure ``video`` against ``captions``; write the report as JSON to ``dest``.
+
+    Returns the one-line summary (:func:`summary_line`), which is saved with it.
+    """
+    rep = report(video, captions)
+    line = summary_line(rep)
+    dest.write_text(json.dumps({"summary": line, **rep.as_dict()}, indent=1))
+    return line
+
+
+def saved_summary(path: Path) -> str | None:
+    """The summary line saved by :func:`save_summary`, or None if there is none."""
+    try:
+        return str(json.loads(path.read_text())["summary"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,8 +52,10 @@ def test_every_output_is_written(lecture):
         "lecture.vtt",
         "deck/index.html",
         "lecture.pptx",
+        "lecture.beats.json",
+        "lecture.pacing.json",
     }
-    for prefix in ("captions:", "joined video:", "slide deck:", "PowerPoint:"):
+    for prefix in ("captions:", "joined video:", "slide deck:", "PowerPoint:", "pacing:"):
         assert any(line.startswith(prefix) for line in lecture.log), lecture.log
     assert not list(lecture.folder.glob(".*tmp*")), "a temporary file was left behind"
 

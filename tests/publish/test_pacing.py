@@ -249,3 +249,22 @@ def test_bad_input_is_one_line_without_traceback(made_up, tmp_path, case, messag
     assert message in result.stderr
     assert result.stderr.count("\n") == 1, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_make_lecture_writes_beat_times_and_the_report(lecture):
+    """The published lecture's beats follow its slides and tile each chapter; its report
+    names them, and make lecture's index shows the saved summary line."""
+    beats = json.loads((lecture.folder / "lecture.beats.json").read_text())
+    chapters = pacing._chapters(lecture.folder / "lecture.mp4")[0]
+    assert [s["title"] for s in beats["scenes"]] == [c.title for c in chapters]
+    for scene, chapter in zip(beats["scenes"], chapters):
+        spans = [(b["start"], b["end"]) for b in scene["beats"]]
+        assert len(spans) == 2  # the sample scenes' two beats
+        assert spans[0][0] == pytest.approx(chapter.start, abs=1e-3)
+        assert spans[-1][1] == pytest.approx(chapter.end, abs=1e-3)
+        assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    saved = json.loads((lecture.folder / "lecture.pacing.json").read_text())
+    rep = pacing.report(lecture.folder / "lecture.mp4")
+    assert saved["summary"] == pacing.summary_line(rep)
+    assert any(line == f"pacing: {saved['summary']}" for line in lecture.log)
+    assert all(s.beat != "-" for s in rep.total.stills)
