@@ -21,7 +21,8 @@ The definitions, exactly:
   cut where a chapter starts). It is *under speech* for as long as it overlaps speech;
   the report lists every still whose time under speech is longer than 8 s
   (:data:`LONG_STILL`, compared after rounding to the millisecond), with when it starts
-  and ends, its time under speech, and the beats it overlaps.
+  and ends, its time under speech, and its beat: the beat holding most of it, and any
+  other beat it covers for 1 s or more (``03-04``).
 * **Scenes** are the video's chapters (``ffprobe -show_chapters``); a video without
   chapters is one scene. A frame belongs to the scene in which it starts.
 * **Beats** come from a sidecar ``<video>.beats.json`` (``make lecture`` writes
@@ -55,6 +56,7 @@ __all__ = [
     "FPS",
     "GREY_LEVELS",
     "HEIGHT",
+    "BEAT_SPILL",
     "LONG_STILL",
     "MAX_CHANGED_PIXELS",
     "WIDTH",
@@ -339,11 +341,22 @@ def _scenes_with_beats(video: Path, scenes: list[SceneSpan]) -> list[SceneSpan]:
     return scenes
 
 
+BEAT_SPILL = 1.0
+"""A still is named with each beat it covers for at least this long (seconds)."""
+
+
 def _beat_label(beats: Sequence[tuple[float, float]], start: float, end: float) -> str:
-    """The beats [start, end) overlaps: ``03``, ``03-04``, or ``-`` when unknown."""
-    hit = [i for i, (s, e) in enumerate(beats) if s < end and e > start]
-    if not hit:
+    """The beats [start, end) covers: ``03``, ``03-04``, or ``-`` when unknown.
+
+    A beat counts when the still covers at least :data:`BEAT_SPILL` of it, or most of
+    the still lies in it, so a still that runs a few frames into the next beat (whose
+    first animation starts slowly) is not named with both.
+    """
+    cover = [min(e, end) - max(s, start) for s, e in beats]
+    if not cover or max(cover) <= 0:
         return "-"
+    most = max(range(len(cover)), key=cover.__getitem__)
+    hit = [i for i, c in enumerate(cover) if c >= BEAT_SPILL or i == most]
     return f"{hit[0]:02d}" if len(hit) == 1 else f"{hit[0]:02d}-{hit[-1]:02d}"
 
 

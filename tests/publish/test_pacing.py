@@ -268,3 +268,16 @@ def test_make_lecture_writes_beat_times_and_the_report(lecture):
     assert saved["summary"] == pacing.summary_line(rep)
     assert any(line == f"pacing: {saved['summary']}" for line in lecture.log)
     assert all(s.beat != "-" for s in rep.total.stills)
+
+
+def test_a_still_is_named_with_the_beats_it_covers():
+    """The beat holding most of it, and others only when covered for 1 s or more."""
+    beats = [(0.0, 10.0), (10.0, 20.0), (20.0, 30.0)]
+    label = pacing._beat_label
+    assert label(beats, 2.0, 10.0000001) == "00"  # rounding at the boundary
+    assert label(beats, 2.0, 10.5) == "00"  # half a second into the next
+    assert label(beats, 2.0, 11.0) == "00-01"
+    assert label(beats, 9.5, 21.0) == "01-02"  # 0.5 s of beat 00 is not named
+    assert label(beats, 8.0, 22.0) == "00-02"
+    assert label(beats, 9.8, 10.5) == "01"  # most of a short still
+    assert label([], 2.0, 5.0) == label(beats, 31.0, 40.0) == "-"
