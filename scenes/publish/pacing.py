@@ -551,7 +551,14 @@ def report(video: Path, captions: Path | None = None) -> Report:
     """
     video = Path(video)
     if not video.is_file():
-        raise PacingError(f"no video at {video}")
+        others = sorted(video.parent.parent.glob(f"*/{video.name}"))
+        hint = (
+            f" (there is {', '.join(map(str, others))}: make pacing QUALITY=... picks"
+            " the lecture of another quality)"
+            if video.name == "lecture.mp4" and others
+            else ""
+        )
+        raise PacingError(f"no video at {video}{hint}")
     captions = Path(captions) if captions is not None else video.with_suffix(".srt")
     if not captions.is_file():
         raise PacingError(
