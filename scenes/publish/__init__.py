@@ -13,6 +13,7 @@ Modules, one job each:
 :mod:`.subtitles`         per-scene ``.srt`` in, lecture ``.srt`` / ``.vtt`` out
 :mod:`.video`             durations (ffprobe) and the joined video (ffmpeg, stream copy)
 :mod:`.deck`              the HTML deck and the PPTX, through manim-slides' converters
+:mod:`.pacing`            the pacing report: speech over a still picture (``make pacing``)
 :mod:`.cli`               the command: render, then each step, progress and an index
 ========================  ==========================================================
 """
