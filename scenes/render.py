@@ -429,6 +429,8 @@ def render_scenes(
         with ThreadPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
             futures = {pool.submit(run, *p): p[0] for p in pending}
             for future in as_completed(futures):
+                if future.cancelled():  # not started: another scene failed first
+                    continue
                 exc = future.exception()
                 if exc is not None:
                     failures.append((futures[future], exc))
@@ -469,12 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     check_examples()
-    narration.check_narration({e.module for e in SCENES})
+    entries = select_entries(args.only)
+    # Every recording of VOICE_DIR is checked here, before any scene starts: a bad one
+    # ends the command (RecordingError, a SystemExit) with one line per bad file.
+    voices = narration.check_narration(entries)
     started = time.perf_counter()
     try:
-        done = render_scenes(
-            select_entries(args.only), args.quality, jobs=args.jobs, force=args.force
-        )
+        done = render_scenes(entries, args.quality, jobs=args.jobs, force=args.force)
     except (SceneRenderError, ValueError) as exc:
         print(f"FAILED: {exc}", file=sys.stderr)
         return 1
@@ -485,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for scene in done:
         print(f"  {scene.video.relative_to(ROOT)}")
+    if voices is not None and voices.folder is not None:
+        print(voices.total())
     return 0
 
 

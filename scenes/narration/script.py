@@ -6,15 +6,25 @@ every beat in lecture order, the file its recording goes to, the text to read (t
 note as it is spoken, with its marks: ``[ratio]`` shows where the picture changes) and
 the note as the captions show it. Record each beat into its
 own file in one folder, then render with ``VOICE_DIR=that/folder``.
+
+``python -m scenes.narration.script --notes out.json s05_chain_rule ...`` writes only the
+beat notes of those scenes, for the check of a teacher's recordings
+(:mod:`scenes.narration.beatlist`, which keeps them).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scenes.lecture import SceneEntry
 
 __all__ = ["ScriptLine", "collect", "main", "render_script"]
 
@@ -32,25 +42,37 @@ class ScriptLine:
     note: str
 
 
-def collect() -> list[ScriptLine]:
-    """Every beat of the lecture, in order, for the examples in use now."""
-    # Nothing is drawn or spoken: plain scenes, no voice, no movie.
-    os.environ["BACKPROP_PLAIN_SCENES"] = "1"
-    os.environ["NARRATION"] = "off"
+def _build(entry: SceneEntry) -> list:
+    """The beats of one scene, from a dry run (nothing drawn, spoken or written)."""
     from manim import tempconfig
 
+    with tempconfig(
+        {"dry_run": True, "verbosity": "ERROR", "progress_bar": "none",
+         "disable_caching": True}
+    ):
+        scene = entry.load()(skip_animations=True)
+        scene.render()
+    return list(scene.beats)
+
+
+def _dry_run_environment() -> None:
+    """Plain scenes, no voice, no movie; LaTeX locked against renders running now."""
+    os.environ["BACKPROP_PLAIN_SCENES"] = "1"
+    os.environ["NARRATION"] = "off"
+    from scenes.perf import texlock
+
+    texlock.install()
+
+
+def collect(entries: Sequence[SceneEntry] | None = None) -> list[ScriptLine]:
+    """Every beat of the lecture (or of ``entries``), in order, for the examples in use now."""
+    _dry_run_environment()
     from scenes.lecture import SCENES
     from scenes.narration.recordings import recording_name
 
     lines = []
-    for entry in SCENES:
-        with tempconfig(
-            {"dry_run": True, "verbosity": "ERROR", "progress_bar": "none",
-             "disable_caching": True}
-        ):
-            scene = entry.load()(skip_animations=True)
-            scene.render()
-        for beat in scene.beats:
+    for entry in SCENES if entries is None else entries:
+        for beat in _build(entry):
             lines.append(
                 ScriptLine(
                     entry.step,
@@ -61,6 +83,25 @@ def collect() -> list[ScriptLine]:
                 )
             )
     return lines
+
+
+def _write_notes(modules: Sequence[str], out: Path) -> None:
+    """Dry-run each scene of ``modules``; write ``{module: [note, ...]}`` as JSON.
+
+    A scene that cannot be built gets ``{"error": "..."}`` instead (its render will fail
+    and say why; its recordings are then checked as it renders).
+    """
+    _dry_run_environment()
+    from scenes.lecture import SCENES
+
+    found: dict[str, object] = {}
+    for entry in SCENES:
+        if entry.module in modules:
+            try:
+                found[entry.module] = [beat.note for beat in _build(entry)]
+            except Exception as exc:  # noqa: BLE001 - any failure is reported, not raised
+                found[entry.module] = {"error": f"{type(exc).__name__}: {exc}"}
+    out.write_text(json.dumps(found), encoding="utf-8")
 
 
 def spoken_with_marks(marked: str) -> str:
@@ -115,7 +156,17 @@ def main(argv: list[str] | None = None) -> int:
         default=ROOT / "media" / "narration" / "voice-script.md",
         help="where to write the script (Markdown)",
     )
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="JSON",
+        help="instead: write the beat notes of the scene modules named after it as JSON",
+    )
+    parser.add_argument("modules", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.notes is not None:
+        _write_notes(args.modules, args.notes)
+        return 0
     from scenes.perf.placement import write_text_atomically
 
     lines = collect()

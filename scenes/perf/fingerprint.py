@@ -5,8 +5,9 @@ computed now. The fingerprint covers everything that can change the output: the 
 own module, the scene kit and the rest of the ``scenes`` package, all of ``bpmath`` (code
 and data), ``manim.cfg``, the quality, the contents of any ``BPMATH_<ROLE>`` example
 file, the versions of Python and of the packages that draw, encode or speak, whether the
-slide deck is made, the narration (``NARRATION``, ``BACKPROP_VOICE``, and every
-recording in ``VOICE_DIR``) and whose encoding is used (``BACKPROP_FAST_STILLS``). Spoken clips are cached by their text, so a scene whose
+slide deck is made, the narration (``NARRATION``, ``BACKPROP_VOICE``, and the
+recordings in ``VOICE_DIR`` named after this scene's beats, not the rest of the folder)
+and whose encoding is used (``BACKPROP_FAST_STILLS``). Spoken clips are cached by their text, so a scene whose
 note changed re-renders but synthesizes only its new cues. Left out, because no scene imports them: the other scenes' modules,
 the lecture's list and render runner (``lecture.py``, ``render.py``), the publishing
 step (``publish/``) and documentation (``*.md``). The TeX installation is not covered:
@@ -26,7 +27,15 @@ from pathlib import Path
 
 from bpmath import examples
 
-__all__ = ["ENCODING_SWITCH", "PACKAGES", "file_digest", "fingerprint", "inputs"]
+__all__ = [
+    "ENCODING_SWITCH",
+    "PACKAGES",
+    "content_fingerprint",
+    "file_digest",
+    "fingerprint",
+    "inputs",
+    "source_inputs",
+]
 
 ENCODING_SWITCH = "BACKPROP_FAST_STILLS"
 """``BACKPROP_FAST_STILLS=0`` renders with Manim's own encoding (:mod:`scenes.perf.stills`)."""
@@ -48,6 +57,8 @@ SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
 """The lecture's scene modules; another scene's module does not affect this one."""
 SKIPPED_DIRS = {"__pycache__"}
 NOT_RENDER_INPUTS = {"lecture.py", "render.py", "publish"}
+NOT_RECORDINGS = {".md", ".txt"}
+"""Files a teacher keeps beside the recordings (the voice script): not part of a render."""
 """Top-level entries of ``scenes/`` that no scene imports (the runner's side)."""
 
 
@@ -96,11 +107,22 @@ def inputs(
     slides : bool
         Whether the manim-slides deck is made as well.
     """
-    found: dict[str, str] = {
-        "quality": quality,
-        "slides": str(slides),
-        "python": platform.python_version(),
-    }
+    found: dict[str, str] = {"quality": quality, "slides": str(slides)}
+    found.update(source_inputs(root, module_file))
+    found.update(_narration_inputs(Path(module_file).stem))
+    # Manim's own encoding or the project's (scenes.perf.stills): their parameter sets
+    # differ, and the lecture's scenes must all be encoded alike to join.
+    found["fast encoding"] = str(os.environ.get(ENCODING_SWITCH, "1") != "0")
+    return found
+
+
+def source_inputs(root: Path, module_file: Path) -> dict[str, str]:
+    """What decides a scene's content (its beats and their notes), at any quality.
+
+    The code (the scene's module, the rest of ``scenes`` that scenes import, ``bpmath``),
+    ``manim.cfg``, the example files, and the versions of Python and of the packages.
+    """
+    found: dict[str, str] = {"python": platform.python_version()}
     for name in PACKAGES:
         found[f"version:{name}"] = _version(name)
     files = [module_file, root / "manim.cfg"]
@@ -114,31 +136,40 @@ def inputs(
         if source:
             path = Path(source)
             found[f"example:{role.upper()}"] = f"{path.resolve()}:{file_digest(path)}"
-    found.update(_narration_inputs())
-    # Manim's own encoding or the project's (scenes.perf.stills): their parameter sets
-    # differ, and the lecture's scenes must all be encoded alike to join.
-    found["fast encoding"] = str(os.environ.get(ENCODING_SWITCH, "1") != "0")
     return found
 
 
-def _narration_inputs() -> dict[str, str]:
-    """Whether the lecture is spoken, by which voice, and the teacher's recordings."""
+def _narration_inputs(module: str) -> dict[str, str]:
+    """Whether the lecture is spoken, by which voice, and this scene's own recordings.
+
+    Only the recordings named after this scene's beats (``<module>-<beat>.*``) count, by
+    name and content: adding, changing or removing one re-renders this scene alone.
+    """
     found = {
         "narration": os.environ.get("NARRATION", "on").strip().lower() or "on",
         "voice": os.environ.get("BACKPROP_VOICE", "piper").strip().lower() or "piper",
     }
-    folder = os.environ.get("VOICE_DIR")
-    if folder:
-        found["voice_dir"] = str(Path(folder).resolve())
-        for path in sorted(Path(folder).glob("*")) if Path(folder).is_dir() else []:
-            if path.is_file() and not path.name.startswith("."):
-                found[f"recording:{path.name}"] = file_digest(path)
+    folder = Path(os.environ.get("VOICE_DIR") or "")
+    if found["narration"] in ("off", "0", "no", "false") or not os.environ.get("VOICE_DIR"):
+        return found
+    for path in sorted(folder.glob(f"{module}-*")) if folder.is_dir() else []:
+        if path.is_file() and path.suffix.lower() not in NOT_RECORDINGS:
+            found[f"recording:{path.name}"] = file_digest(path)
     return found
+
+
+def _hash(found: dict[str, str]) -> str:
+    text = json.dumps(found, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def content_fingerprint(root: Path, module_file: Path) -> str:
+    """One hash of :func:`source_inputs`: the key of a scene's list of beats."""
+    return _hash(source_inputs(root, module_file))
 
 
 def fingerprint(
     root: Path, module_file: Path, quality: str, *, slides: bool
 ) -> str:
     """One hash of :func:`inputs`."""
-    text = json.dumps(inputs(root, module_file, quality, slides=slides), sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return _hash(inputs(root, module_file, quality, slides=slides))

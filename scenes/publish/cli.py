@@ -1,6 +1,7 @@
 """``make lecture`` / ``python -m scenes.publish --quality l``: the whole lecture, to take away.
 
-Checks the examples and what the outputs need, renders what is missing or out of date
+Checks the examples, what the outputs need and the narration (every recording of
+``VOICE_DIR``: :func:`scenes.narration.runner.check_narration`), renders what is missing or out of date
 (:func:`scenes.render.render_scenes`), then writes the joined video, the captions, the
 deck and the PPTX under ``media/lecture/<quality>/`` (:func:`scenes.publish.build.publish`)
 and prints an index of what is where. A failure names its cause and leaves the outputs
@@ -17,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from scenes.lecture import SCENES, SceneEntry
+from scenes.narration.runner import check_narration
 from scenes.publish.build import Output, ScenePart, publish
 from scenes.publish.needs import MissingDependencyError, require
 from scenes.publish.pacing import saved_summary
@@ -115,8 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     # The lecture's slides come from manim-slides; plain scenes would have none.
     os.environ.pop("BACKPROP_PLAIN_SCENES", None)
     folder = lecture_folder(args.quality)
-    started = time.perf_counter()
     entries = select_entries(args.only)
+    try:
+        voices = check_narration(entries)
+    except SystemExit as exc:  # a bad recording, voice or NARRATION: one message
+        print(exc.code, file=sys.stderr)
+        print(
+            f"Nothing in {folder.relative_to(ROOT)} was changed: the outputs of the"
+            " last good run are still there.",
+            file=sys.stderr,
+        )
+        return 1
+    started = time.perf_counter()
     try:
         outputs = make_lecture(entries, args.quality, folder)
     except SceneRenderError as exc:
@@ -137,4 +149,6 @@ def main(argv: list[str] | None = None) -> int:
         print("\ninterrupted: no output was left half-written", file=sys.stderr)
         return 130
     _print_index(outputs, folder, entries, time.perf_counter() - started)
+    if voices is not None and voices.folder is not None:
+        print(voices.total())
     return 0

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scenes.narration import runner
+from scenes.narration import beatlist, runner
 from scenes.narration.audio import Clip, write_wav
 from scenes.narration.voices import StandInVoice
 from scenes.perf import fingerprint
+from tests.narration.recording_cases import seed_beats
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = ROOT / "scenes" / "s05_chain_rule.py"
@@ -47,25 +48,53 @@ def test_recordings_are_checked_before_anything_renders(tmp_path, monkeypatch):
     write_wav(StandInVoice().synthesize("hello there"), folder / "s05_chian_rule-00.wav")
     monkeypatch.setenv("VOICE_DIR", str(folder))
     with pytest.raises(SystemExit, match="s05_chian_rule-00.wav: the name matches no beat"):
-        runner.check_narration({"s05_chain_rule"}, log=lambda line: None)
+        runner.check_narration(log=lambda line: None)
 
 
 def test_the_runner_says_who_speaks(tmp_path, monkeypatch):
-    """The voice and the number of recordings are said; NARRATION=off is said too."""
+    """The voice, each scene's recordings and the total are said; NARRATION=off too."""
+    lines: list[str] = []
+    runner.check_narration(log=lines.append)
+    assert lines == ["narration: voice stand-in"]
     folder = tmp_path / "voice"
     folder.mkdir()
     write_wav(Clip(StandInVoice().synthesize("hi").samples), folder / "s05_chain_rule-01.flac")
     monkeypatch.setenv("VOICE_DIR", str(folder))
-    lines: list[str] = []
-    runner.check_narration({"s05_chain_rule"}, log=lines.append)
+    monkeypatch.setenv(beatlist.ENV_BEATS_DIR, str(seed_beats(tmp_path / "beats")))
+    lines.clear()
+    runner.check_narration(log=lines.append)
     assert lines == [
-        "narration: voice stand-in",
-        f"narration: 1 recording(s) from {folder}; every other beat uses the voice",
+        "narration: step 5: 1 of 5 beats from your recordings (s05_chain_rule-01.flac)",
+        "narration: 1 beat from your recordings in 1 scene (step 5); the voice"
+        " (stand-in) speaks every other beat",
     ]
     monkeypatch.setenv("NARRATION", "off")
     lines.clear()
-    runner.check_narration({"s05_chain_rule"}, log=lines.append)
+    runner.check_narration(log=lines.append)
     assert lines == ["narration off (NARRATION=off): the lecture is silent"]
+
+
+def test_a_recording_is_part_of_its_own_scene_only(tmp_path, monkeypatch):
+    """A recording for step 5 changes step 5's fingerprint, not step 4's; removing it
+    gives step 5 its old one back."""
+    step4 = ROOT / "scenes" / "s04_nudges.py"
+
+    def both() -> tuple[str, str]:
+        return (
+            fingerprint.fingerprint(ROOT, step4, "l", slides=False),
+            digest(),
+        )
+
+    folder = tmp_path / "voice"
+    folder.mkdir()
+    monkeypatch.setenv("VOICE_DIR", str(folder))
+    before = both()
+    write_wav(StandInVoice().synthesize("one two"), folder / "s05_chain_rule-00.wav")
+    (folder / "voice-script.md").write_text("the script, kept beside the recordings")
+    added = both()
+    assert added[0] == before[0] and added[1] != before[1]
+    (folder / "s05_chain_rule-00.wav").unlink()
+    assert both() == before
 
 
 def test_progress_lines_are_passed_on_while_a_scene_renders(tmp_path):
