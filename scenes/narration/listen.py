@@ -68,7 +68,7 @@ def recall(heard: str, said: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     """Print each cue's spoken text and its transcript, and each video's recall."""
     from scenes.narration.spoken import spoken_form
-    from scenes.publish.subtitles import read_srt
+    from scenes.narration.srt import read_srt
 
     videos = [Path(v) for v in (argv if argv is not None else sys.argv[1:])]
     if not videos:

@@ -1,4 +1,7 @@
-r"""Caption files: read a scene's ``.srt``, shift scenes into lecture time, write SRT/VTT.
+r"""Caption files: shift scenes into lecture time, write SRT/VTT.
+
+A scene's ``.srt`` is read by :func:`scenes.narration.srt.read_srt` (kept here under its
+old name, ``subtitles.read_srt``).
 
 A scene's captions come from Manim's subcaptions (``<Scene>.srt`` beside its video). In
 the lecture, a scene starts when the scenes before it have finished, so its cues move
@@ -26,31 +29,11 @@ first cue.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-
-import srt
 
 from scenes.narration.captions import Cue
+from scenes.narration.srt import read_srt
 
 __all__ = ["lecture_cues", "read_srt", "to_srt", "to_vtt"]
-
-
-def read_srt(path: Path) -> list[Cue]:
-    """The cues of an ``.srt`` file, in order.
-
-    Raises
-    ------
-    ValueError
-        If the file is not valid SRT; the message names the file.
-    """
-    try:
-        subtitles = list(srt.parse(path.read_text(encoding="utf-8")))
-    except srt.SRTParseError as exc:
-        raise ValueError(f"{path} is not a valid .srt file: {exc}") from None
-    return [
-        Cue(s.start.total_seconds(), s.end.total_seconds(), s.content)
-        for s in sorted(subtitles, key=lambda s: s.start)
-    ]
 
 
 def lecture_cues(
