@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
-    LEFT,
     UP,
     Create,
     FadeIn,
     FadeOut,
-    Indicate,
     VGroup,
     Write,
 )
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
+from scenes.kit.in_step import play_in_step
 from scenes.kit.layout import backdrop, fit_width
 from scenes.kit.network_diagram import NetworkDiagram
+from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.sums import CostSum, WeightedSumLines
 from scenes.kit.values import Quantity, formula
@@ -35,6 +37,17 @@ def chosen_weight(sizes: tuple[int, ...]) -> tuple[int, int]:
     return (1, 0) if n_out > 1 else (0, 1 if n_in > 1 else 0)
 
 
+def factor(lecture_form: VGroup, product: ChainRuleProduct, i: int) -> list:
+    """Factor i of the indexed chain rule: its lecture form, its fraction and its value."""
+    tex, value = product.symbolic[2 + 2 * i], product.factor_values[i]
+    if i:  # the dot and the times sign before it
+        tex, value = (
+            VGroup(product.symbolic[1 + 2 * i], tex),
+            VGroup(product.times[i - 1], value),
+        )
+    return [Write(lecture_form[2 + i]), Write(tex), Write(value)]
+
+
 class MoreNeuronsPerLayer(LectureScene):
     """Layers L-1 and L with indices, the summed cost, w_jk and W^(L), z_j, the chain rule."""
 
@@ -43,30 +56,37 @@ class MoreNeuronsPerLayer(LectureScene):
     def construct(self) -> None:
         """Diagram, cost sum, one weight and its matrix entry, z_j, ∂C0/∂w_jk."""
         v, net = self.values, self.example.network
-        L = net.L
+        L, on = net.L, partial(play_in_step, self)
         j, k = chosen_weight(net.sizes)
         title = formula(r"\text{More neurons per layer}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)
         diagram = NetworkDiagram.close_up(v, at=(-4.3, 0.15))
         ks, headers = diagram.indices, diagram.headers
         with self.beat(
-            """Real layers hold many neurons, so each activation needs a second index
-            saying which neuron it is. We call the neurons of layer L-1 by the letter k
-            and those of layer L by j, and keep the superscript for the layer."""
+            """Real layers hold many neurons, so each [activation] activation needs a second
+            index saying which neuron it is. We call the [neurons] neurons of layer L-1 by
+            the letter [k] k and those of layer L by [j] j, and keep the [superscript]
+            superscript for the layer."""
         ):
-            self.play(Write(title))
-            self.play(FadeIn(diagram))
-            self.play(FadeIn(ks), Write(headers))
+            on(None, Write(title), FadeIn(diagram))
+            on("activation", point_at(diagram.values_group), at_most=1.0)
+            on("neurons", point_at(diagram.layer(L - 1)), at_most=1.0)
+            on("k", Write(ks), Write(headers[0]))
+            on("j", Write(headers[1]))
+            on("superscript", point_at(headers), at_most=1.0)
 
         cost = CostSum(v).beside(diagram)
         with self.beat(
-            """Every output neuron now has its own target y_j. The cost of this one example
-            adds a squared gap for each output: work out each term, then add them."""
+            """Every [output] output neuron now has its own [target] target y_j. The [cost]
+            cost of this one example adds a [squared] squared gap for each output: [work]
+            work out each term, then [add] add them."""
         ):
-            self.play(FadeIn(cost.targets, shift=0.2 * LEFT))
-            self.play(Write(cost.symbolic))
-            self.play(FadeIn(cost.rows, shift=0.2 * LEFT))
-            self.play(Write(cost.total))
+            on("output", point_at(diagram.layer(L)), at_most=1.0)
+            on("target", Write(cost.targets))
+            on("cost", Write(cost.symbolic))
+            on("squared", point_at(cost.symbolic[3:]), at_most=1.0)
+            on("work", Write(cost.rows))
+            on("add", Write(cost.total))
 
         w_label = diagram.edge_label(L, j, k, index="jk", along=0.4, on_edge=True)
         w_label = VGroup(backdrop(w_label), w_label)
@@ -81,40 +101,54 @@ class MoreNeuronsPerLayer(LectureScene):
                 font_size=NOTE_SIZE + 6,
             ),
             formula(
-                rf"\text{{row }} j={j} \text{{: weights into }} a_{j}^{{(L)}}"
-                rf"\qquad \text{{column }} k={k} \text{{: out of }} a_{k}^{{(L-1)}}",
+                rf"\text{{row }} j={j} \text{{: weights into }} a_{j}^{{(L)}}",
+                r"\qquad",
+                rf"\text{{column }} k={k} \text{{: out of }} a_{k}^{{(L-1)}}",
                 font_size=NOTE_SIZE,
                 color=MUTED,
             ),
         ).arrange(DOWN, buff=0.25)
         why.next_to(matrix, DOWN, buff=0.45)
+        rows_of, columns_of = why[1][0], why[1][2]
         with self.beat(
-            f"""Each weight needs two indices. The edge from neuron k={k} into neuron
-            j={j} carries w_jk, target first and source second. That looks backwards
-            until we stack the weights into the matrix W of layer L: row j collects what
-            flows into neuron j, column k what leaves neuron k, so the entry in row j,
-            column k is w_jk, and W times the previous activations gives every z at once."""
+            f"""Each weight needs two indices. The [edge] edge from neuron k={k} into neuron
+            j={j} carries [w] w_jk, [target] target first and [source] source second. That
+            looks backwards until we [stack] stack the weights into the matrix W of layer L:
+            [row] row j collects what flows into neuron j, [column] column k what leaves
+            neuron k, so the [entry] entry in row j, column k is [wjk] w_jk, and [times] W
+            times the previous activations gives [every] every z at once."""
         ):
-            self.play(FadeOut(cost))
-            self.play(Create(path), Write(w_label))
-            self.play(FadeIn(matrix))
-            self.play(Create(marks))
-            self.play(Indicate(w_label), Indicate(matrix.entry(j, k)))
-            self.play(FadeIn(why, shift=0.15 * UP))
+            on(None, FadeOut(cost), at_most=0.8)
+            on("edge", Create(path))
+            on("w", Write(w_label))
+            on("target", point_at(diagram.neuron(L, j)), at_most=1.0)
+            on("source", point_at(diagram.neuron(L - 1, k)), at_most=1.0)
+            on("stack", Write(matrix))
+            on("row", Create(marks.row_box), Write(rows_of))
+            on("column", Create(marks.column_box), Write(columns_of))
+            on("entry", Create(marks.entry_box))
+            on("wjk", Write(why[0]))
+            on("times", point_at(matrix), at_most=1.0)
+            on("every", point_at(diagram.layer(L)), at_most=1.0)
 
         zsum = WeightedSumLines(v, L, j)
         zsum.symbolic.move_to([RIGHT_SIDE, 1.9, 0])
         zsum.numbers.next_to(zsum.symbolic, DOWN, buff=0.45).set_x(RIGHT_SIDE)
         zsum.activation.next_to(zsum.numbers, DOWN, buff=0.45)
+        z_tex = zsum.symbolic  # z_j = Σ_k, w_jk, a_k, +, b_j
         with self.beat(
-            f"""Neuron j={j} adds up every incoming activation times its weight, plus its
-            own bias: one product per neuron k of the layer before. Then the activation
-            function squashes that sum into the neuron's output."""
+            f"""Neuron j={j} adds up every incoming [activation] activation times its
+            [weight] weight, plus its own [bias] bias: one [product] product per neuron k
+            of the layer before. Then the activation function [squashes] squashes that sum
+            into the neuron's output."""
         ):
-            self.play(FadeOut(VGroup(matrix, marks, why)))
-            self.play(Write(zsum.symbolic))
-            self.play(FadeIn(zsum.numbers, shift=0.2 * DOWN))
-            self.play(FadeIn(zsum.activation, shift=0.2 * DOWN))
+            self.play(FadeOut(VGroup(matrix, marks, why)), run_time=0.5)
+            on(None, Write(z_tex[0:3]))
+            on("activation", Write(z_tex[4]))
+            on("weight", Write(z_tex[3]))
+            on("bias", Write(z_tex[5:]))
+            on("product", Write(zsum.numbers))
+            on("squashes", Write(zsum.activation))
 
         lecture_form = formula(
             r"\frac{\partial C_0}{\partial w_{jk}^{(L)}}",
@@ -135,12 +169,17 @@ class MoreNeuronsPerLayer(LectureScene):
             color=MUTED,
         ).next_to(product, DOWN, buff=0.4)
         with self.beat(
-            """The chain rule for one weight reads exactly as before, only with indices:
-            the activation it comes from, the slope at neuron j, and twice neuron j's
-            error. Their product is one entry of the gradient, the one in row j and
-            column k, like the weight itself."""
+            """The chain rule for one [weight] weight reads exactly as before, only with
+            [indices] indices: the [activation] activation it comes from, the [slope] slope
+            at neuron j, and [twice] twice neuron j's error. Their [product] product is one
+            [entry] entry of the gradient, the one in row j and column k, like the [same]
+            weight itself."""
         ):
-            self.play(FadeOut(zsum))
-            self.play(Write(lecture_form))
-            self.play(Write(product.symbolic))
-            self.play(FadeIn(product.values_row, shift=0.2 * DOWN), FadeIn(which))
+            on(None, FadeOut(zsum), at_most=0.8)
+            on("weight", point_at(w_label), at_most=1.0)
+            on("indices", Write(lecture_form[0:2]), Write(product.symbolic[0:2]))
+            for i, name in enumerate(("activation", "slope", "twice")):
+                on(name, *factor(lecture_form, product, i))
+            on("product", Write(VGroup(product.product, product.equals)))
+            on("entry", Write(which))
+            on("same", point_at(w_label), at_most=1.0)
