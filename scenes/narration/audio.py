@@ -5,6 +5,13 @@ Everything the narration hears is a :class:`Clip`: mono float samples in [-1, 1]
 gated integrated loudness in LUFS, true peak on a 4x oversampled signal in dBTP), so a
 clip can be brought to the lecture's level (:func:`normalize`): -16 LUFS, true peaks at
 most -2.5 dBTP, so they stay under -1 dBTP through AAC encoding. Numpy and scipy only (scipy comes with Manim).
+
+Why a meter of its own rather than ``pyloudnorm`` (0.2.0, MIT, numpy and scipy): on the
+lecture's 234 cached clips (0.7-7.9 s), each read as made and 10.5 dB quieter, this
+meter reads within 0.07 LU of ffmpeg's ``ebur128`` every time (which prints to 0.1 LU),
+pyloudnorm within 0.35 LU, and 102 of the 468 readings more than 0.1 LU apart, most on
+short clips. pyloudnorm has no true-peak meter or limiter either, so
+:func:`limit_peaks` stays.
 """
 
 from __future__ import annotations
