@@ -6,7 +6,7 @@ w, b, z, a, C and y keep their colour from the first scene to the last.
 
 from __future__ import annotations
 
-from manim import BLUE_C, GREY_B, RED_C, TEAL_C, WHITE, YELLOW_C, ManimColor
+from manim import GREY_B, WHITE, ManimColor
 
 __all__ = [
     "BACKGROUND",
@@ -30,23 +30,28 @@ TEXT_COLOR = WHITE
 MUTED = GREY_B
 
 SYMBOL_COLORS: dict[str, ManimColor] = {
-    "w": ManimColor(
-        "#58C4DD"
-    ),  # weights: light blue (edges use the sign colours below)
-    "b": ManimColor("#C55F73"),  # biases: maroon
-    "z": ManimColor("#83C167"),  # weighted sums: green
+    "w": ManimColor("#88E1FB"),  # weights: light sky blue (edges use the sign colours)
+    "b": ManimColor("#B76D77"),  # biases: dusty rose
+    "z": ManimColor("#99C68C"),  # weighted sums: sage green
     "a": ManimColor("#F0F0F0"),  # activations: near white, like a lit neuron
-    "C": RED_C,  # cost: red
-    "y": YELLOW_C,  # desired output: yellow
-    "sigma": TEAL_C,  # σ and σ'
+    "C": ManimColor("#EA4D4A"),  # cost: red
+    "y": ManimColor("#FDE27A"),  # desired output: yellow
+    "sigma": ManimColor("#57B8A2"),  # σ and σ': teal
 }
-"""The colour of each symbol of the lecture."""
+"""The colour of each symbol of the lecture.
 
-WEIGHT_POSITIVE = BLUE_C
-WEIGHT_NEGATIVE = ManimColor("#FF7F50")
-"""Edges are coloured by the sign of their weight."""
+With the sign colours and the highlight below, every pair stays at least 11.8 CIEDE2000
+apart under typical vision, protanopia, deuteranopia and tritanopia (Machado et al. 2009,
+full severity), and each colour has at least 4.8:1 contrast against :data:`BACKGROUND`
+(``tests/scenes/test_palette.py`` holds them to 10 and 4.5:1). Change a colour only with
+that test passing."""
 
-HIGHLIGHT = ManimColor("#C9A0FF")
+WEIGHT_POSITIVE = ManimColor("#5B89B4")
+WEIGHT_NEGATIVE = ManimColor("#FE8E46")
+"""Edges are coloured by the sign of their weight: steel blue when positive, orange when
+negative (lighter and yellower than C's red, so the two never merge)."""
+
+HIGHLIGHT = ManimColor("#C096F9")
 """Path highlights (flashes, pulses, traced arrows): lilac, so no symbol's colour is
 borrowed (yellow would read as y)."""
 
@@ -65,5 +70,5 @@ def color_of(symbol: str) -> ManimColor:
 
 
 def weight_color(value: float) -> ManimColor:
-    """Edge colour for a weight: blue when positive, orange when negative."""
+    """Edge colour for a weight: steel blue when positive, orange when negative."""
     return WEIGHT_POSITIVE if value >= 0 else WEIGHT_NEGATIVE
