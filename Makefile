@@ -46,7 +46,7 @@ $(STAMP): pyproject.toml tools/install-system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing the project into $(VENV) ..."
 	@$(PY) -m pip install --quiet --upgrade pip
-	@$(PY) -m pip install --quiet -e ".[scenes,slides,voice,dev]"
+	@$(PY) -m pip install --quiet -e ".[scenes,slides,voice,dev,class]"
 	@mkdir -p $(dir $@) && touch $@
 
 # reveal.js for the offline slide deck, exactly as pinned by the lockfile.
