@@ -226,7 +226,7 @@ def _wide_problem(weights: list, biases: list, x: np.ndarray) -> str | None:
     if float(np.sum((a2 - y) ** 2)) < MIN_COST:
         return "the cost is too small to be worth lowering"
     delta = 2 * (a2 - y) * a2 * (1 - a2)
-    if np.min(np.abs(np.outer(delta, a1))) < MIN_DERIVATIVE / 2:
+    if np.min(np.abs(np.outer(delta, a1))) < MIN_DERIVATIVE:
         return "a dC0/dw_jk^(L) reads as zero"
     paths = weights[1] * delta[:, None]  # paths[j, k] = w_jk σ'(z_j) 2(a_j - y_j)
     for k in range(3):
