@@ -74,6 +74,11 @@ class VoicePlan:
         if self.folder is None:
             return f"narration: every beat spoken by the voice ({self.voice})"
         files = sum(len(names) for _, names, _ in self.used)
+        if not files:
+            return (
+                f"narration: no recordings for these scenes in {self.folder};"
+                f" the voice ({self.voice}) speaks every beat"
+            )
         steps = [str(entry.step) for entry, _, _ in self.used]
         where = f" (step{'s' if len(steps) > 1 else ''} {', '.join(steps)})" if steps else ""
         return (

@@ -124,6 +124,13 @@ def test_the_summary_counts_the_recordings_of_each_scene(teacher):
         "narration: step 5: 1 of 5 beats from your recordings (s05_chain_rule-00.wav)"
     )
     assert lines[1].startswith("narration: 1 beat from your recordings in 1 scene (step 5)")
+    (teacher / "s05_chain_rule-00.wav").unlink()
+    lines.clear()
+    runner.check_narration(log=lines.append)
+    assert lines == [
+        f"narration: no recordings for these scenes in {teacher}; the voice (stand-in)"
+        " speaks every beat"
+    ]
 
 
 def test_a_failing_scene_is_named_not_cancelled(monkeypatch, tmp_path):
