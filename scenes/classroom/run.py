@@ -1,0 +1,361 @@
+"""``make class ROSTER=roster.csv``: every student's lecture, notebook and examples.
+
+``python -m scenes.classroom ROSTER [--quality l]`` reads the roster (every bad line
+named, nothing rendered), gives each student their examples, writes their example files
+and notebook, the answer key and the index page, then renders what is missing or out of
+date as Dask tasks (one per scene per student, one join per student) and writes the
+results into ``media/class/<id>/`` as they come back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import bpmath
+from scenes.classroom import pages
+from scenes.classroom.notebook import answers, personal_notebook
+from scenes.classroom.personal import Personal, personal_examples, student_seed
+from scenes.classroom.roster import RosterError, Student, read_roster
+from scenes.classroom.tasks import ROLES
+
+__all__ = ["ClassMember", "Outcome", "main", "plan_class", "run_class"]
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSED_VARIABLES = (
+    "NARRATION",
+    "BACKPROP_VOICE",
+    "BACKPROP_VOICE_THREADS",
+    "BACKPROP_FAST_STILLS",
+    "BACKPROP_NARRATION_CACHE",
+)
+"""The client's settings every render sees, whatever the worker's own environment."""
+
+
+@dataclass
+class ClassMember:
+    """One student with their examples; ``tomls`` may be overridden (tests)."""
+
+    student: Student
+    personal: Personal
+    tomls: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.tomls:
+            self.tomls = {role: self.personal.toml(role) for role in ROLES}
+
+
+@dataclass
+class Outcome:
+    """What a class run did: scenes rendered and up to date, students done and failed."""
+
+    rendered: int = 0
+    up_to_date: int = 0
+    joined: int = 0
+    failures: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    usage: list[dict] = field(default_factory=list)
+
+
+def plan_class(students: Sequence[Student], class_seed: str = "") -> list[ClassMember]:
+    """Each student's examples, checked against every scene's limits.
+
+    Raises
+    ------
+    ValueError
+        Naming the student and line if an example cannot be drawn or drawn legibly.
+    """
+    from scenes.kit.limits import check_drawable
+
+    members = []
+    for s in students:
+        seed = s.seed if s.seed is not None else student_seed(s.id, class_seed)
+        try:
+            mine = personal_examples(seed, saturated=s.saturated, name=s.id)
+            for role in ROLES:
+                check_drawable(mine.example(role), role)
+                mine.example(role).check_role(role)
+        except (ValueError, RuntimeError) as exc:
+            raise ValueError(f"line {s.line}: student {s.id}: {exc}") from None
+        members.append(ClassMember(s, mine))
+    return members
+
+
+def _scene_dict(entry) -> dict:
+    return {
+        "step": entry.step,
+        "module": entry.module,
+        "name": entry.name,
+        "title": entry.title,
+        "path": entry.path,
+    }
+
+
+def _scene_inputs(entries, quality: str) -> dict[str, dict[str, str]]:
+    """The runner's fingerprint inputs of each scene, without any example file."""
+    from scenes.perf import fingerprint
+
+    saved = {
+        r: os.environ.pop(bpmath.examples.environment_variable(r), None) for r in ROLES
+    }
+    try:
+        return {
+            e.module: fingerprint.inputs(ROOT, ROOT / e.path, quality, slides=False)
+            for e in entries
+        }
+    finally:
+        for role, value in saved.items():
+            if value is not None:
+                os.environ[bpmath.examples.environment_variable(role)] = value
+
+
+def _digest(found: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(found, sort_keys=True).encode()).hexdigest()
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    """Write ``path`` under a temporary name, then move it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.partial")
+    if isinstance(data, str):
+        tmp.write_text(data, encoding="utf-8")
+    else:
+        tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def write_student_files(folder: Path, member: ClassMember) -> None:
+    """The example files and the notebook of one student (cheap: always rewritten)."""
+    for role in ROLES:
+        _write(folder / "examples" / f"{role}.toml", member.tomls[role])
+    _write(folder / "backprop_by_hand.ipynb", personal_notebook(member.student.name))
+
+
+def write_teacher_files(
+    class_dir: Path, members: Sequence[ClassMember], failures: dict[str, str]
+) -> None:
+    """``answers.csv`` and ``index.html`` of the class folder."""
+    rows = [
+        pages.Row(
+            m.student.id,
+            m.student.name,
+            m.personal.seed,
+            answers(m.personal),
+            failures.get(m.student.id, ""),
+        )
+        for m in members
+    ]
+    _write(class_dir / "answers.csv", pages.answers_csv(rows))
+    _write(class_dir / "index.html", pages.index_html(rows))
+
+
+def run_class(
+    members: Sequence[ClassMember],
+    quality: str,
+    class_dir: Path,
+    *,
+    client_factory: Callable,
+    entries: Sequence | None = None,
+    log: Callable[[str], None] = print,
+    progress: bool = True,
+) -> Outcome:
+    """Render what is missing or out of date for ``members`` and write it to ``class_dir``.
+
+    ``client_factory()`` is a context manager giving a Dask client; it is entered only
+    if something must be rendered. A failing scene fails its student only: the others
+    complete, and :attr:`Outcome.failures` names each failed student's step and cause.
+    """
+    from scenes.lecture import SCENES
+
+    entries = list(SCENES if entries is None else entries)
+    started = time.perf_counter()
+    outcome = Outcome()
+    env = {k: os.environ[k] for k in PASSED_VARIABLES if k in os.environ}
+    base = _scene_inputs(entries, quality)
+    titles = [f"{e.step}. {e.title}" for e in entries]
+    todo: list[tuple[ClassMember, Path, list, str]] = []
+    for m in members:
+        folder = class_dir / m.student.id
+        write_student_files(folder, m)
+        examples = {
+            f"example:{r.upper()}": hashlib.sha256(m.tomls[r].encode()).hexdigest()
+            for r in ROLES
+        }
+        scenes, digests = [], []
+        for e in entries:
+            digest = _digest({**base[e.module], **examples})
+            video = folder / "scenes" / f"{e.module}.mp4"
+            current = _read(video.with_suffix(".fingerprint")) == digest and video.is_file()
+            scenes.append((e, video, digest, current))
+            digests.append(digest)
+        lecture_digest = _digest({"scenes": digests, "titles": titles})
+        lecture_current = _read(folder / ".lecture.fingerprint") == lecture_digest and all(
+            (folder / n).is_file() for n in ("lecture.mp4", "lecture.srt", "lecture.vtt")
+        )
+        outcome.up_to_date += sum(s[3] for s in scenes)
+        if not (lecture_current and all(s[3] for s in scenes)):
+            todo.append((m, folder, scenes, lecture_digest))
+    if not todo:
+        log(f"all {len(members)} lecture(s) are up to date; nothing to render")
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+    with client_factory() as client:
+        _render(client, todo, quality, env, titles, outcome, log, progress)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    from scenes.classroom.cluster import dashboard
+    from scenes.classroom.tasks import join_lecture, render_scene
+
+    link = dashboard(client)
+    if link:
+        log(f"Dask dashboard: {link}")
+    info = client.scheduler_info()
+    log(f"Dask scheduler {info.get('address', '?')}: {len(info.get('workers', {}))} worker(s)")
+    what: dict = {}  # future -> ("scene", member, entry, video, digest) | ("join", ...)
+    for m, folder, scenes, lecture_digest in todo:
+        sid = m.student.id
+        parts = []
+        for e, video, digest, current in scenes:
+            if current:
+                srt = video.with_suffix(".srt")
+                parts.append(
+                    {
+                        "video": video.read_bytes(),
+                        "captions": srt.read_bytes() if srt.is_file() else None,
+                    }
+                )
+                continue
+            future = client.submit(
+                render_scene, sid, _scene_dict(e), quality, m.tomls, env,
+                key=f"scene-{sid}-{e.step:02d}-{digest[:12]}", retries=1, pure=False,
+            )
+            what[future] = ("scene", m, e, video, digest)
+            parts.append(future)
+        future = client.submit(
+            join_lecture, sid, titles, parts,
+            key=f"lecture-{sid}-{lecture_digest[:12]}", retries=1, pure=False,
+        )
+        what[future] = ("join", m, None, folder, lecture_digest)
+    bar = tqdm(total=len(what), desc="class", unit="task", disable=not progress, file=sys.stdout)
+    say = bar.write if progress else log
+    try:
+        for future in as_completed(list(what)):
+            kind, m, e, path, digest = what.pop(future)
+            sid = m.student.id
+            bar.update(1)
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - a task's own error, named below
+                if kind == "scene":
+                    outcome.failures.setdefault(sid, str(exc))
+                    say(f"FAILED {exc}")
+                else:
+                    outcome.failures.setdefault(sid, f"student {sid}: lecture not joined: {exc}")
+                continue
+            if kind == "scene":
+                _write(path, result["video"])
+                srt = path.with_suffix(".srt")
+                if result["captions"] is not None:
+                    _write(srt, result["captions"])
+                else:
+                    srt.unlink(missing_ok=True)
+                _write(path.with_suffix(".fingerprint"), digest + "\n")
+                outcome.rendered += 1
+                outcome.usage.append(
+                    {k: result[k] for k in ("student", "step", "seconds", "cpu_seconds", "peak_rss", "host")}
+                )
+            else:
+                for name, key in (("lecture.mp4", "mp4"), ("lecture.srt", "srt"), ("lecture.vtt", "vtt")):
+                    _write(path / name, result[key])
+                _write(path / ".lecture.fingerprint", digest + "\n")
+                outcome.joined += 1
+                say(f"student {sid} ({m.student.name}): lecture done, {result['duration']:.0f} s -> {path / 'lecture.mp4'}")
+            del future
+    finally:
+        bar.close()
+
+
+def default_workers() -> int:
+    """``JOBS`` or the cores this process may use."""
+    raw = os.environ.get("JOBS", "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``make class``; return the exit status (1 when any student failed)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("roster", type=Path, help="CSV with columns id,name[,seed]")
+    parser.add_argument("--quality", "-q", choices=("l", "m", "h", "p", "k"), default="h")
+    parser.add_argument("--scheduler", default=os.environ.get("SCHEDULER") or None)
+    parser.add_argument("--workers", type=int, default=None, help="local workers (default: cores)")
+    parser.add_argument("--class-dir", type=Path, default=ROOT / "media" / "class")
+    parser.add_argument("--only", help="comma-separated storyboard steps (drafts)")
+    parser.add_argument("--no-progress", action="store_true")
+    args = parser.parse_args(argv)
+    from scenes.classroom.cluster import ClusterError, check_scheduler, open_client
+
+    try:
+        students = read_roster(args.roster)
+        if args.scheduler:  # named within seconds, before the scenes are even imported
+            check_scheduler(args.scheduler)
+        members = plan_class(students, os.environ.get("CLASS_SEED", ""))
+    except RosterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ClusterError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"error: {args.roster}: {exc}; nothing was rendered", file=sys.stderr)
+        return 2
+    from scenes.render import select_entries
+
+    entries = select_entries(args.only)
+    workers = args.workers or default_workers()
+    where = args.scheduler or f"a local cluster of {workers} single-threaded worker(s)"
+    print(f"{len(members)} student(s), {len(entries)} scene(s) each, at -q{args.quality}, on {where}")
+    try:
+        outcome = run_class(
+            members, args.quality, args.class_dir,
+            client_factory=lambda: open_client(args.scheduler, workers),
+            entries=entries, progress=not args.no_progress,
+        )
+    except ClusterError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    finally:
+        write_teacher_files(args.class_dir, members, {})
+    write_teacher_files(args.class_dir, members, outcome.failures)
+    print(
+        f"\n{outcome.rendered} scene(s) rendered, {outcome.up_to_date} up to date,"
+        f" {outcome.joined} lecture(s) joined, in {outcome.seconds:.0f} s"
+    )
+    print(f"index: {args.class_dir / 'index.html'}\nanswer key: {args.class_dir / 'answers.csv'}")
+    if outcome.failures:
+        print(f"\n{len(outcome.failures)} student(s) failed:", file=sys.stderr)
+        for sid, why in outcome.failures.items():
+            print(f"  {why}", file=sys.stderr)
+        return 1
+    return 0
