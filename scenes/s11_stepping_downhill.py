@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from manim import (
@@ -10,16 +11,17 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    Flash,
-    Indicate,
-    SurroundingRectangle,
+    VGroup,
     Write,
+    linear,
 )
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.cost_curve import CostCurve, descent_costs
+from scenes.kit.in_step import play_in_step
 from scenes.kit.parameter_lines import ParameterLines, downhill_rate, shown_rate
-from scenes.kit.style import HIGHLIGHT, MUTED, TITLE_SIZE
+from scenes.kit.pointer import point_at
+from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import formula
 
 __all__ = ["SteppingDownhill"]
@@ -69,47 +71,64 @@ class SteppingDownhill(LectureScene):
         )
         rule.to_edge(DOWN, buff=1.0)
 
+        on = partial(play_in_step, self)
+        labels = VGroup(*(line.label for line in params.lines))
         with self.beat(
-            f"""Backpropagation hands us the gradient; training puts it to use. On the
-            left is the mean cost over the {n} training examples, on the right each of the
-            {count} weights and biases on its own number line. The learning rate eta
-            sets how far each step goes."""
+            f"""Backpropagation hands us the gradient; training puts it to use. On the [left]
+            left is the [mean] mean cost over the {n} training examples, on the [right] right
+            each of the {count} [weights] weights and biases on its own number line. The
+            [rate] learning rate eta sets how [far] far each step goes."""
         ):
-            self.play(Write(title))
-            self.play(Create(curve), FadeIn(params))
-            self.play(curve.draw_points(0, 0), Write(rule))
+            on(None, Write(title))
+            on("left", Create(curve.axes))
+            texts = VGroup(curve.ticks, curve.x_label, curve.y_label)
+            on("mean", Write(texts), curve.draw_points(0, 0))
+            on("right", Write(params))
+            on("weights", point_at(labels), at_most=1.0)
+            on("rate", Write(rule))
+            on("far", point_at(rule[2:]), at_most=1.0)
 
         # worked in numbers: the parameter whose step is the biggest
         top = params.biggest_step
         instance = params.worked_step(top, rate, font_size=32).next_to(
             rule, DOWN, buff=0.3
         )
+        marks = params.step_marks(0)
         with self.beat(
-            """One step. Every parameter moves by minus eta times its own entry of the
-            gradient. The bright marks are those moves before they happen, drawn on lines
-            that share one scale, so the parameters the cost is most sensitive to move
-            the furthest. Below, the biggest of these steps, worked out in numbers."""
+            """One step. Every parameter [moves] moves by minus eta times its own [entry]
+            entry of the gradient. The [bright] bright marks are [those] those moves before
+            they happen, drawn on [lines] lines that share one scale, so the parameters the cost
+            is most [sensitive] sensitive to move the furthest. [below] Below, the biggest of
+            these steps, worked out in [numbers] numbers."""
         ):
-            marks = params.step_marks(0)
-            self.play(Create(marks), FadeIn(params.start_marks()))
-            self.play(Indicate(params.lines[top].label))
-            self.play(Write(instance))
+            on(None, FadeIn(params.start_marks()), at_most=1.0)
+            on("moves", point_at(rule[0]), at_most=1.0)
+            on("entry", point_at(rule[1]), at_most=1.0)
+            on("bright", Create(marks), at_most=1.0)
+            on("those", point_at(marks), at_most=1.0)
+            on("lines", point_at(*(line.line for line in params.lines)), at_most=1.0)
+            on("sensitive", point_at(marks[top], labels[top]), at_most=1.0)
+            on("below", Write(instance[:5]))
+            on("numbers", Write(instance[5:]), at_most=1.5)
             self.play(params.move_to_step(1), curve.draw_points(1, 1))
-            self.play(FadeOut(marks))
+            self.play(FadeOut(marks), run_time=0.5)
 
         with self.beat(
-            f"""Then again, and again: after each step the gradient is computed afresh at
-            the new parameters, and each new point of the curve is the true mean cost
-            there. These are {N} steps of plain gradient descent."""
+            f"""Then [again] again, and again: after each step the gradient is computed afresh
+            at the new parameters, and each new point of the curve is the true mean cost
+            there. [these] These are {N} steps of plain gradient descent."""
         ):
-            self.play(FadeOut(instance), params.hide_readouts())
-            run_time = min(0.35, 9.0 / N)
+            on(None, FadeOut(instance), params.hide_readouts(), at_most=0.6)
+            self.wait_until_mark("again")
+            run_time = min(
+                0.6, max(0.15, (self.mark_time("these") - self.renderer.time) / (N - 1))
+            )
             for step in range(2, N + 1):
                 self.play(
-                    params.glide_to_step(step, run_time=run_time),
-                    curve.draw_points(step, step, run_time=run_time),
+                    params.glide_to_step(step, run_time=run_time, rate_func=linear),
+                    curve.draw_points(step, step, run_time=run_time, rate_func=linear),
                 )
-            self.play(params.settle(N))
+            on("these", params.settle(N), at_most=1.0)
 
         fell = costs[N].value < costs[0].value
         summary = formula(
@@ -123,16 +142,25 @@ class SteppingDownhill(LectureScene):
         )
         summary.next_to(rule, DOWN, buff=0.3)
         verdict = (
-            "lower: these small steps against the gradient really went downhill."
+            "lower: these small [steps] steps against the gradient really went [downhill]"
+            " downhill."
             if fell
-            else "higher: a learning rate this large overshoots, each step jumps past"
-            " the valley and the cost climbs instead of falling."
+            else "higher: a learning rate this large [steps] overshoots, each step jumps"
+            " past the valley and the cost [downhill] climbs instead of falling."
         )
         with self.beat(
-            f"""Before and after. The mean cost went from its first value to its last,
-            which is {verdict} Each parameter ended where the sum of its own steps took
-            it, and none of this curve is drawn by hand: every point is a real cost."""
+            f"""Before and after. The mean cost went from its [first] first value to its
+            [last] last, which is [verdict] {verdict} [ended] Each parameter ended where the
+            [sum] sum of its own steps took it, and none of this [curve] curve is drawn by
+            hand: every [point] point is a real cost."""
         ):
-            box = SurroundingRectangle(curve.dots[N], color=HIGHLIGHT, buff=0.08)
-            self.play(Write(summary))
-            self.play(Create(box), Flash(curve.dots[0], color=MUTED))
+            on(None, Write(summary[0:2]))
+            on("first", Write(summary[2]), point_at(curve.dots[0]), at_most=1.0)
+            on("last", Write(summary[3:]), point_at(curve.dots[N]), at_most=1.0)
+            on("verdict", point_at(summary[2], summary[4]), at_most=1.0)
+            on("steps", point_at(rule), at_most=1.0)
+            on("downhill", point_at(curve.dots[N]), at_most=1.0)
+            on("ended", point_at(*(line.dot for line in params.lines)), at_most=1.0)
+            on("sum", point_at(params.readouts), at_most=1.0)
+            on("curve", point_at(curve), at_most=1.0)
+            on("point", point_at(*curve.dots.values()), at_most=1.0)
