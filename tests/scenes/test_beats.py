@@ -105,6 +105,8 @@ class FakeScene:
     _writes_movie = True
     _caption_beat = beats.LectureScene._caption_beat
     _speak = beats.LectureScene._speak
+    _where = beats.LectureScene._where
+    module_name = "fake_scene"
     narrator = None  # silent: the timing of NARRATION=off (narration has its own tests)
     beat_pause = 0.0
     beat_hooks: list = []
