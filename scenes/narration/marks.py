@@ -8,8 +8,9 @@ A mark is a name in square brackets placed just before the word it belongs to::
         self.play(...)
 
 The scene waits until the voice reaches that word, so the animation starts on it (see
-:meth:`scenes.kit.beats.LectureScene.wait_until_mark`). A mark name is a lower-case
-identifier (``nudge``, ``row_2``); anything else in brackets is left as text. Marks are
+:meth:`scenes.kit.beats.LectureScene.wait_until_mark`). A mark name is an
+identifier (``nudge``, ``row_2``, ``C``); anything else in brackets (``[0, 1]``) is
+left as text. Marks are
 taken out of the note before it is shown or spoken: captions, slide notes, the PPTX and
 the voice never see them. The voice script (``make voice-script``) keeps them, so a
 teacher reading it knows where the picture changes.
@@ -40,8 +41,8 @@ __all__ = [
     "strip_marks",
 ]
 
-MARK = re.compile(r"\[([a-z][a-z0-9_]*)\]")
-"""A mark: ``[name]`` with a lower-case identifier for a name."""
+MARK = re.compile(r"\[([A-Za-z][A-Za-z0-9_]*)\]")
+"""A mark: ``[name]`` with an identifier for a name (a letter, then letters, digits, _)."""
 
 
 class MarkError(ValueError):
@@ -127,8 +128,8 @@ def share_time(words: Sequence[str], index: int, duration: float) -> float:
     Each word counts its letters plus two (a short word still takes time to say), so
     the result follows the reading time, not only the word count; deterministic.
 
-    >>> share_time(["one", "two", "three"], 2, 11.0)
-    5.0
+    >>> share_time(["one", "two", "three"], 2, 17.0)  # weights 5, 5, 7
+    10.0
     >>> share_time(["one", "two"], 2, 4.0)
     4.0
     """
