@@ -57,6 +57,8 @@ def open_client(
         finally:
             client.close()
         return
+    # The in-process scheduler's own INFO lines would bury the progress bar.
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     cluster = LocalCluster(
         n_workers=workers,
         threads_per_worker=1,

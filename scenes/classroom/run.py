@@ -198,7 +198,7 @@ def run_class(
         scenes, digests = [], []
         for e in entries:
             digest = _digest({**base[e.module], **examples})
-            video = folder / "scenes" / f"{e.module}.mp4"
+            video = folder / "scenes" / f"{e.step:02d}-{e.module}-{e.name}.mp4"
             current = _read(video.with_suffix(".fingerprint")) == digest and video.is_file()
             scenes.append((e, video, digest, current))
             digests.append(digest)
@@ -259,7 +259,7 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
     bar = tqdm(total=len(what), desc="class", unit="task", disable=not progress, file=sys.stdout)
     say = bar.write if progress else log
     try:
-        for future in as_completed(list(what)):
+        for future in as_completed(list(what), loop=client.loop):
             kind, m, e, path, digest = what.pop(future)
             sid = m.student.id
             bar.update(1)
