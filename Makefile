@@ -21,7 +21,7 @@ ifdef VOICE_DIR
 export VOICE_DIR
 endif
 
-.PHONY: help setup system test test-fast video preview lecture pacing voice-script bench bench-render lint golden clean
+.PHONY: help setup system test test-fast video preview lecture pacing voice-script bench bench-render lint golden class clean
 
 help:
 	@echo "make test     install what is missing, run every test"
@@ -31,6 +31,8 @@ help:
 	@echo "              an offline slide deck and a PPTX, in media/lecture/ (QUALITY=l|m|h)"
 	@echo "make pacing   how long the voice speaks over a still picture, per scene, in the"
 	@echo "              lecture of QUALITY (VIDEO=any.mp4 with its .srt beside it, or CAPTIONS=)"
+	@echo "make class ROSTER=roster.csv  a lecture, notebook and examples per student,"
+	@echo "              rendered on Dask (SCHEDULER=tcp://host:8786 for a cluster)"
 	@echo "make voice-script  the recording script for your own voice (VOICE_DIR=...)"
 	@echo "              NARRATION=off renders any of these silent"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
@@ -78,6 +80,12 @@ lecture: setup
 LECTURE_DIR = $(or $(word 2,$(subst :, ,$(filter $(QUALITY):%,l:480p15 m:720p30 h:1080p60 p:1440p60 k:2160p60))),$(QUALITY))
 pacing: setup
 	$(PY) -m scenes.publish.pacing $(or $(VIDEO),media/lecture/$(LECTURE_DIR)/lecture.mp4) $(CAPTIONS) $(if $(JSON),--json)
+
+# A lecture for every student (scenes/classroom): ROSTER=roster.csv (id,name[,seed]),
+# on a local Dask cluster (one worker per core) or SCHEDULER=tcp://host:8786.
+class: setup
+	@test -n "$(ROSTER)" || { echo "usage: make class ROSTER=roster.csv [QUALITY=l|m|h] [SCHEDULER=tcp://host:8786]"; exit 2; }
+	$(PY) -m scenes.classroom "$(ROSTER)" --quality $(QUALITY) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 voice-script: setup
 	$(PY) -m scenes.narration.script
