@@ -122,4 +122,4 @@ def dashboard(client) -> str | None:
         link = client.dashboard_link
     except Exception:  # noqa: BLE001 - no dashboard is not an error
         return None
-    return link if _has_dashboard() or client.scheduler_info().get("services") else None
+    return link if "dashboard" in client.scheduler_info().get("services", {}) else None

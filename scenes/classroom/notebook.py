@@ -96,6 +96,7 @@ def personal_notebook(student_name: str, source: Path = NOTEBOOK) -> str:
         )
     intro = {
         "cell_type": "markdown",
+        "id": "personal-examples",
         "metadata": {},
         "source": [
             f"**{student_name}'s notebook.** The examples are your own: the files in"
