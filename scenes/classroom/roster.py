@@ -1,4 +1,4 @@
-"""Read a class roster (CSV ``id,name[,seed][,saturated]``), naming every bad line.
+r"""Read a class roster (CSV ``id,name[,seed][,saturated]``), naming every bad line.
 
 Each row is one student. ``id`` becomes the student's folder name (``media/class/<id>/``),
 so it must be a safe folder name; ``seed`` (optional) fixes the student's numbers;
@@ -8,7 +8,7 @@ name the file's line numbers, before anything renders.
 
 >>> import tempfile, pathlib
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "roster.csv"
->>> _ = path.write_text("id,name,seed\\nada,Ada Lovelace,7\\nalan,Alan Turing,\\n")
+>>> _ = path.write_text("id,name,seed\nada,Ada Lovelace,7\nalan,Alan Turing,\n")
 >>> [(s.id, s.name, s.seed) for s in read_roster(path)]
 [('ada', 'Ada Lovelace', 7), ('alan', 'Alan Turing', None)]
 """

@@ -355,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"index: {args.class_dir / 'index.html'}\nanswer key: {args.class_dir / 'answers.csv'}")
     if outcome.failures:
         print(f"\n{len(outcome.failures)} student(s) failed:", file=sys.stderr)
-        for sid, why in outcome.failures.items():
+        for why in outcome.failures.values():
             print(f"  {why}", file=sys.stderr)
         return 1
     return 0

@@ -93,7 +93,7 @@ def render_scene(
     SceneTaskError
         If the render fails: the student, the step and the cause.
     """
-    from scenes.render import RESOLUTION_DIRS  # the project, not Manim, is imported here
+    from scenes.render import RESOLUTION_DIRS
 
     started = time.perf_counter()
     caches = cache_root()
