@@ -9,7 +9,6 @@ from manim import (
     UP,
     FadeIn,
     FadeOut,
-    LaggedStart,
     Line,
     Succession,
     VGroup,
@@ -21,6 +20,7 @@ from scenes.kit.chain_product import color_fraction
 from scenes.kit.layout import fit_width
 from scenes.kit.nudge import NOTE_GAP, NudgeRipple, magnification_note
 from scenes.kit.number_line import VariableNumberLine
+from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, TITLE_SIZE
 from scenes.kit.values import Quantity, delta_decimals, formula
 
@@ -61,20 +61,28 @@ class NudgesOnNumberLines(LectureScene):
         title.to_corner(UP + RIGHT, buff=0.45)
 
         with self.beat(
-            """Give each number of the last layer its own line: the weight, the weighted
-            sum, the activation and the cost. Each line is zoomed so the changes we are
-            about to make are visible at their true size."""
+            """Give each number of the last layer its own line: [w] the weight, [z] the
+            weighted sum, [a] the activation and [C] the cost. [zoom] Each line is zoomed so
+            the changes we are about to make are visible at their true size."""
         ):
             self.play(Write(title))
-            self.play(LaggedStart(*(FadeIn(m) for m, _, _ in lines), lag_ratio=0.25))
+            marks = ("w", "z", "a", "C", "zoom")
+            for mark, nxt, (line, _, _) in zip(marks, marks[1:], lines):
+                self.play_at(mark, FadeIn(line), until=nxt)
+            self.play_at("zoom", *(point_at(line.line) for line, _, _ in lines))
 
         ripple = NudgeRipple(v, lines, (param, SHRINKING[0]))
         with self.beat(
-            """Now nudge the weight a little. The weighted sum shifts, that shifts the
-            activation, and that shifts the cost. Each dot is where the real network puts
-            it, and each bar is the real change measured on its own line."""
+            """Now [nudge] nudge the weight a little. [z] The weighted sum shifts, [a] that
+            shifts the activation, and [C] that shifts the cost. [dots] Each dot is where
+            the real network puts it, and [bars] each bar is the real change measured on
+            its own line."""
         ):
-            self.play(Succession(*ripple.animations()))
+            marks = ("nudge", "z", "a", "C", "dots")
+            for mark, nxt, step in zip(marks, marks[1:], ripple.animations()):
+                self.play_at(mark, step, until=nxt)
+            self.play_at("dots", *(point_at(line.dot) for line, _, _ in lines))
+            self.play_at("bars", *(point_at(m.bar) for m in ripple.markers))
 
         rows = [self._row(param, delta) for delta in SHRINKING]
         derivative = formula(
@@ -93,24 +101,44 @@ class NudgesOnNumberLines(LectureScene):
         rule.set_stroke(width=2).next_to(derivative, UP, buff=0.17)
         rule.set_x(table.get_x())
         with self.beat(
-            """Divide the change in cost by the change in weight. That ratio is close to
-            the derivative we want, the slope of the cost with respect to the weight, but
-            not equal to it, because this nudge is not tiny."""
+            """Divide the change in cost by the change in weight. [ratio] That ratio is
+            close to the derivative we want, [slope] the slope of the cost with respect to
+            the weight, but [not_equal] not equal to it, because this nudge is not tiny."""
         ):
-            self.play(Write(rows[0]))
-            self.play(FadeIn(rule), Write(derivative))
+            self.play(Write(rows[0][:4]), run_time=0.8)
+            self.play(Write(rows[0][4]), run_time=0.8)
+            self.play_at("ratio", Write(rows[0][5:]), until="slope")
+            self.play_at("slope", FadeIn(rule), Write(derivative), until="not_equal")
+            self.play_at("not_equal", point_at(rows[0][6]), point_at(derivative[2]))
 
         with self.beat(
-            """Make the nudge ten times smaller, then ten times smaller again. Every change
-            shrinks with it, but their ratio settles onto the derivative. Bars too short to
-            see are drawn magnified, with the factor written beside them; a change too
-            small to show even a hundred times larger is labelled as such."""
+            """Make the nudge ten times smaller, then ten times smaller [again] again.
+            Every change shrinks with it, but [ratio] their ratio settles onto the
+            derivative. [magnified] Bars too short to see are drawn magnified, with [factor]
+            the factor written beside them; [tiny] a change too small to show even a hundred
+            times larger is labelled as such."""
         ):
-            for delta, row in zip(SHRINKING[1:], rows[1:]):
-                self.play(FadeOut(ripple), *ripple.undo())
+            for mark, delta, row in zip((None, "again"), SHRINKING[1:], rows[1:]):
+                if mark:
+                    self.wait_until_mark(mark)
+                self.play(FadeOut(ripple), *ripple.undo(0.4), run_time=0.4)
                 ripple = NudgeRipple(v, lines, (param, delta))
-                self.play(Succession(*ripple.animations(run_time=0.7)))
-                self.play(FadeIn(row, shift=0.2 * DOWN))
+                self.play(Succession(*ripple.animations(run_time=0.45)))
+                self.play(FadeIn(row, shift=0.2 * DOWN), run_time=0.4)
+            ratios = [row[6] for row in rows]
+            self.play_at("ratio", *(point_at(r) for r in (*ratios, derivative[2])))
+            magnified = [m for m in ripple.markers if m.scale > 1]
+            self._point_at("magnified", [m.bar for m in magnified])
+            self._point_at("factor", [m.note for m in magnified])
+            self._point_at("tiny", [m.note for m in ripple.markers if m.too_small])
+
+    def _point_at(self, mark: str, targets: list) -> None:
+        """On ``mark``, point at each of ``targets`` (none on this example: just wait)."""
+        shown = [t for t in targets if t is not None]
+        if shown:
+            self.play_at(mark, *(point_at(t) for t in shown))
+        else:
+            self.wait_until_mark(mark)
 
     def _row(self, param: str, delta: float) -> VGroup:
         """Δw^(L) and the ratio ΔC0/Δw^(L) of one nudge, as one table row."""

@@ -112,6 +112,9 @@ class LateMark:
     late: float
 
 
+LONGEST_PHRASE = 4.0
+"""The longest an animation is stretched to fill the words it illustrates (seconds)."""
+
 SPEAKING_RATE = 2.5
 """Words per second of a calm lecturer (150 words a minute)."""
 
@@ -193,6 +196,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         self._beat: Beat | None = None
         self._beat_started = 0.0
         self._mark_times: dict[str, float] = {}
+        self._speech_end = 0.0
         self._waited: set[str] = set()
 
     @classmethod
@@ -232,6 +236,7 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         started = self.renderer.time
         speech = self._speak(current, say)
         self._beat, self._beat_started, self._waited = current, started, set()
+        self._speech_end = speech.duration if speech is not None else speaking_time(note)
         if speech is not None:
             self._mark_times = dict(speech.marks)
         else:
@@ -326,9 +331,23 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         for hook in list(type(self).mark_hooks):
             hook(self, beat, name)
 
-    def play_at(self, mark: str, *animations: Any, **kwargs: Any) -> None:
-        """Wait for ``mark`` (:meth:`wait_until_mark`), then play ``animations`` on its word."""
+    def play_at(
+        self, mark: str, *animations: Any, until: str | None = None, **kwargs: Any
+    ) -> None:
+        """Wait for ``mark`` (:meth:`wait_until_mark`), then play ``animations`` on its word.
+
+        With ``until`` (another mark of the beat, or ``"end"`` for the beat's last word)
+        the animations last as long as the words between the two, so a phrase is
+        illustrated while it is said (at least 0.3 s, at most :data:`LONGEST_PHRASE`).
+        """
         self.wait_until_mark(mark)
+        if until is not None:
+            end = (
+                self._beat_started + self._speech_end
+                if until == "end"
+                else self.mark_time(until)
+            )
+            kwargs["run_time"] = min(max(end - self.renderer.time - 0.05, 0.3), LONGEST_PHRASE)
         self.play(*animations, **kwargs)
 
     def tear_down(self) -> None:

@@ -190,15 +190,20 @@ class NudgeMarker(VGroup):
 def nudge_animation(
     line: VariableNumberLine, after: Shown, marker: NudgeMarker, run_time: float = 1.2
 ) -> Animation:
-    """Move the line's dot to ``after`` while the marker's bar grows, then show Δ."""
+    """Move the line's dot to ``after`` while the marker's bar grows, then show Δ.
+
+    Lasts ``run_time`` in all (the move two thirds of it, the Δ label the rest), so a
+    scene can fit it between the words that introduce one line and the next.
+    """
     labels = [marker.label] + ([marker.note] if marker.note is not None else [])
+    move, show = 2 * run_time / 3, run_time / 3
     return Succession(
         AnimationGroup(
-            FadeIn(marker.ghost),
-            line.move_to_value(after, run_time=run_time),
-            Create(marker.bar, run_time=run_time),
+            FadeIn(marker.ghost, run_time=move),
+            line.move_to_value(after, run_time=move),
+            Create(marker.bar, run_time=move),
         ),
-        AnimationGroup(*(FadeIn(m, shift=0.1 * DOWN, run_time=0.5) for m in labels)),
+        AnimationGroup(*(FadeIn(m, shift=0.1 * DOWN, run_time=show) for m in labels)),
     )
 
 

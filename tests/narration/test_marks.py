@@ -243,3 +243,23 @@ def test_a_rendered_animation_starts_on_the_frame_of_its_word(tmp_path):
             f"[{name}]: the picture starts changing on frame {start} ({start / 15:.3f} s),"
             f" its word is heard at {onset:.3f} s (frame {int(onset * 15)})"
         )
+
+
+class UntilScene(SampleScene):
+    """An animation stretched over the words between two marks, and to the beat's end."""
+
+    def construct(self) -> None:
+        with self.beat(FIRST):
+            self.play_at("cost", FadeIn(MathTex("C")), until="one")
+            self.reached_one = self.renderer.time
+            self.mark_time_log = {"one": self.mark_time("one")}
+            self.play_at("one", FadeIn(MathTex("a").to_edge(UP)), until="end")
+            self.reached_end = self.renderer.time
+
+
+def test_an_animation_can_last_until_the_next_mark(cache):
+    """until= stretches an animation over its phrase: it ends just before the next word."""
+    scene, run = build_scene(SAMPLE, UntilScene)
+    assert scene.reached_one == pytest.approx(scene.mark_time_log["one"] - 0.05, abs=1e-6)
+    assert scene.reached_end < run.snapshots[0].time
+    assert not scene.late_marks
