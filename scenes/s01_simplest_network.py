@@ -21,6 +21,7 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.layout import align_below, fit_in_frame
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import cost_rule
+from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
 
@@ -54,30 +55,32 @@ class SimplestNetwork(LectureScene):
         ]  # fmt: skip
 
         with self.beat(
-            f"""The smallest network with layers: {L + 1} neurons in a row. Each circle
-            shows its activation for one input, computed by the real network, and glows
-            brighter the closer it is to one."""
+            f"""The smallest network with layers: {L + 1} neurons in a row. [circle] Each
+            circle shows its activation for one input, computed by the real network, and
+            [glow] glows brighter the closer it is to one."""
         ):
-            self.play(Write(title))
+            self.play(Write(title), run_time=0.8)
             self.play(
                 LaggedStart(*(FadeIn(c, scale=0.6) for c in net.layers), lag_ratio=0.3),
                 Create(net.edges, lag_ratio=0.3),
-                run_time=2,
+                run_time=1.6,
             )
-            self.play(FadeIn(net.values_group), *(FadeIn(e) for e in ends))
+            self.play_at("circle", FadeIn(net.values_group), *map(FadeIn, ends), until="glow")
+            brightest = max(range(L + 1), key=lambda l: v("a", l))
+            self.play_at("glow", point_at(net.neuron(brightest)))
 
         weights, biases = net.chain_parameter_labels(v, font_size=28)
         with self.beat(
-            f"""Each connection carries a weight and each neuron after the input adds a
-            bias. These {2 * L} numbers are all the network has: fix them, and every
-            activation is fixed too."""
+            f"""[weight] Each connection carries a weight and [bias] each neuron after the
+            input adds a bias. [these] These {2 * L} numbers are all the network has: fix
+            them, and every activation is fixed too."""
         ):
-            for labels, shift in ((weights, 0.15 * DOWN), (biases, 0.15 * UP)):
-                self.play(
-                    LaggedStart(
-                        *(FadeIn(m, shift=shift) for m in labels), lag_ratio=0.3
-                    )
-                )
+            for mark, nxt, labels, shift in (
+                ("weight", "bias", weights, 0.15 * DOWN), ("bias", "these", biases, 0.15 * UP)
+            ):
+                fade = LaggedStart(*(FadeIn(m, shift=shift) for m in labels), lag_ratio=0.3)
+                self.play_at(mark, fade, until=nxt)
+            self.play_at("these", *map(point_at, [*weights, *biases]))
 
         args = [p for l in range(1, L + 1)
                 for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")][:-1]  # fmt: skip
@@ -85,11 +88,12 @@ class SimplestNetwork(LectureScene):
         fit_in_frame(cost_of)
         with self.beat(
             """So the cost is a function of these parameters and nothing else.
-            Backpropagation answers one question about it: how strongly does the cost
-            react to each parameter?"""
+            Backpropagation answers one question about it: [react] how strongly does the
+            cost react to each parameter?"""
         ):
             self.play(Write(cost_of), run_time=2)
-            self.play(net.highlight_path([(l, 0) for l in range(L + 1)]), run_time=2.5)
+            path = net.highlight_path([(l, 0) for l in range(L + 1)])
+            self.play_at("react", path, until="end")
 
         a_prev = net.neuron_label(L - 1, 0, r"a^{(L-1)}", font_size=36)
         a_last = net.neuron_label(L, 0, r"a^{(L)}", font_size=36)
@@ -99,23 +103,24 @@ class SimplestNetwork(LectureScene):
         ).move_to(1.7 * DOWN)  # fmt: skip
         fit_in_frame(remark)
         with self.beat(
-            """Zoom in on the last two neurons. The output activation is a with
-            superscript L, for the last layer; the one before it gets L minus one. These
-            superscripts count layers; nothing is raised to a power."""
+            """Zoom in on the last two neurons. [output] The output activation is a with
+            superscript L, for the last layer; [before] the one before it gets L minus
+            one. [count] These superscripts count layers; nothing is raised to a power."""
         ):
             self.play(*(FadeOut(m) for m in (cost_of, weights, biases, ends[1])))
             self.play(
                 net.left_of(L - 1).animate.set_opacity(0.25),
                 ends[0].animate.set_opacity(0.25),
             )
-            self.play(FadeIn(a_prev, shift=0.2 * UP), FadeIn(a_last, shift=0.2 * UP))
-            self.play(Write(remark))
+            self.play_at("output", FadeIn(a_last, shift=0.2 * UP))
+            self.play_at("before", FadeIn(a_prev, shift=0.2 * UP))
+            self.play_at("count", Write(remark), until="end")
 
         with self.beat(
             """For this training input we also know the answer the network should have
-            given: the desired output, written y."""
+            given: [desired] the desired output, written y."""
         ):
-            self.play(FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
+            self.play_at("desired", FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
 
         symbolic = formula(*cost_rule(), font_size=44)
         symbolic.move_to(1.5 * DOWN)
@@ -126,13 +131,14 @@ class SimplestNetwork(LectureScene):
         align_below(numbers, numbers[0], symbolic, symbolic[1], buff=0.35)
         fit_in_frame(VGroup(symbolic, numbers))  # long numbers shrink, aligned as one
         with self.beat(
-            """How bad is this output? Square the gap between what came out and what was
-            wanted. That is C zero, the cost of this one example: near zero when the
-            output is right, larger the further it is from y."""
+            """How bad is this output? [square] Square the gap between what came out and
+            what was wanted. [c0] That is C zero, the cost of this one example: [near]
+            near zero when the output is right, larger the further it is from y."""
         ):
             self.play(FadeOut(remark))
-            self.play(Write(symbolic))
-            self.play(
+            self.play_at("square", Write(symbolic), until="c0")
+            self.play_at(
+                "c0",
                 TransformFromCopy(net.readout(L), numbers[2]),
                 TransformFromCopy(want[2], numbers[4]),
                 FadeIn(numbers[:2]),
@@ -142,4 +148,4 @@ class SimplestNetwork(LectureScene):
             )
             self.play(Write(numbers[6:]))
             self.add(numbers)
-            self.wait(1.5)
+            self.play_at("near", point_at(numbers[6:]))
