@@ -11,7 +11,6 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    Indicate,
     Tex,
     TransformFromCopy,
     Write,
@@ -23,7 +22,8 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.layout import align_below
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import activation_rule, weighted_sum_rule
-from scenes.kit.style import HIGHLIGHT, TITLE_SIZE
+from scenes.kit.pointer import point_at
+from scenes.kit.style import TITLE_SIZE
 from scenes.kit.sums import weighted_sum_decimals, weighted_sum_terms
 from scenes.kit.values import formula
 from scenes.kit.worked import worked_activation, worked_sum
@@ -48,38 +48,35 @@ class WeightedSum(LectureScene):
 
         with self.beat(
             """Back to the last two neurons. How exactly does the output activation come
-            out of the one before it? Three ingredients meet there: the previous activation,
-            the weight on the connection, and the bias of the output neuron."""
+            out of the one before it? Three ingredients meet there: [prev] the previous
+            activation, [weight] the weight on the connection, and [bias] the bias of the
+            output neuron."""
         ):
             self.play(Write(title), FadeIn(net))
             self.play(net.left_of(L - 1).animate.set_opacity(0.25))
-            self.play(
-                *(FadeIn(m, shift=0.15 * UP) for m in (a_prev_lab, a_lab, w_lab, b_lab))
-            )
-            self.wait(1)
+            self.play(FadeIn(a_lab, shift=0.15 * UP))
+            for mark, label in (("prev", a_prev_lab), ("weight", w_lab), ("bias", b_lab)):
+                self.play_at(mark, FadeIn(label, shift=0.15 * UP))
 
         sigma = self.example.network.activation.latex
         z_rule, a_rule = weighted_sum_rule(), activation_rule(sigma)
         full = formula(*a_rule[:4], *z_rule[2:], ")", font_size=44)
         full.move_to(0.6 * DOWN)
         with self.beat(
-            """Multiply the previous activation by the weight, add the bias, and push the
-            result through the sigmoid, which squeezes any number into the range between
-            zero and one. That is the whole rule for one neuron."""
+            """Multiply the previous activation by the weight, [add] add the bias, and
+            [push] push the result through the sigmoid, [squeeze] which squeezes any
+            number into the range between zero and one. [whole] That is the whole rule
+            for one neuron."""
         ):
             self.play(
-                TransformFromCopy(w_lab, full[4]),
-                TransformFromCopy(a_prev_lab, full[5]),
-                TransformFromCopy(b_lab, full[7]),
-                FadeIn(full[3]),
-                FadeIn(full[6]),
-                FadeIn(full[8]),
-                run_time=1.5,
+                TransformFromCopy(w_lab, full[4]), TransformFromCopy(a_prev_lab, full[5])
             )
-            self.play(
-                FadeIn(full[2]), TransformFromCopy(a_lab, full[0]), FadeIn(full[1])
+            self.play_at("add", FadeIn(full[6]), TransformFromCopy(b_lab, full[7]))
+            self.play_at("push", *map(FadeIn, (full[2], full[3], full[8])), until="squeeze")
+            self.play_at("squeeze", point_at(full[2]))
+            self.play_at(
+                "whole", TransformFromCopy(a_lab, full[0]), FadeIn(full[1]), until="end"
             )
-            self.wait(1.5)
 
         brace = Brace(full[4:8], DOWN, buff=0.1)
         z_name = formula(z_rule[0], font_size=40).next_to(brace, DOWN, buff=0.12)
@@ -89,13 +86,14 @@ class WeightedSum(LectureScene):
         # room for the numbers of z below z_def
         align_below(a_of_z, a_of_z[1], z_def, z_def[1], buff=1.5)
         with self.beat(
-            """The part inside the parentheses gets its own name: z, the weighted sum, with
-            the same layer superscript. Splitting the rule into z and then sigma of z
-            will make each derivative easy to read off."""
+            """[inside] The part inside the parentheses gets its own name: [z] z, the
+            weighted sum, with the same layer superscript. [split] Splitting the rule into
+            z and then sigma of z will make each derivative easy to read off."""
         ):
-            self.play(Create(brace), Write(z_name))
-            self.wait(0.5)
-            self.play(
+            self.play_at("inside", Create(brace))
+            self.play_at("z", Write(z_name))
+            self.play_at(
+                "split",
                 FadeOut(brace),
                 FadeOut(full),
                 TransformFromCopy(z_name, z_def[0]),
@@ -104,7 +102,6 @@ class WeightedSum(LectureScene):
                 run_time=1.5,
             )
             self.play(Write(a_of_z))
-            self.wait(1)
 
         d, p = weighted_sum_decimals(v, L, 0)
         terms, z = weighted_sum_terms(v, L, 0)
@@ -113,17 +110,13 @@ class WeightedSum(LectureScene):
         a_num = worked_activation(v, [], L, 0, font_size=40, decimals=d)
         align_below(a_num, a_num[0], a_of_z, a_of_z[1])
         with self.beat(
-            """Now the numbers of this example. The weight times the previous activation,
-            plus the bias, gives z. The sigmoid of that z is the output activation
-            shown, rounded, inside the last neuron."""
+            """Now the numbers of this example. [times] The weight times the previous
+            activation, plus the bias, gives z. [sigmoid] The sigmoid of that z is the
+            output activation [shown] shown, rounded, inside the last neuron."""
         ):
-            self.play(Write(z_num), run_time=1.5)
-            self.play(Write(a_num), run_time=1.5)
-            self.play(
-                Indicate(net.lit(L), color=HIGHLIGHT),
-                Indicate(a_num[-1], color=HIGHLIGHT),
-                run_time=1.5,
-            )
+            self.play_at("times", Write(z_num), until="sigmoid")
+            self.play_at("sigmoid", Write(a_num), until="shown")
+            self.play_at("shown", point_at(net.lit(L)), point_at(a_num[-1]))
 
         plot = ActivationPlot(v, L, 0, decimals=d)
         # Against the right edge, clear of the longest line of numbers, so the value
@@ -133,13 +126,13 @@ class WeightedSum(LectureScene):
         plot.scale(min(1.0, (right - left) / plot.width))
         plot.move_to(1.7 * DOWN).align_to(right * RIGHT, RIGHT)
         with self.beat(
-            """On the sigmoid's graph this step is one point: go along the axis to z, up
-            to the curve, and across to the activation. Very negative sums land near zero,
-            very positive ones near one."""
+            """On the sigmoid's graph this step is one point: [along] go along the axis to
+            z, [up] up to the curve, and [across] across to the activation. Very negative
+            sums land near zero, very positive ones near one."""
         ):
             self.play(
                 Create(plot.axes), Create(plot.curve), FadeIn(plot.names), run_time=1.5
             )
-            self.play(FadeIn(plot.z_tag), Create(plot.guides[0]), FadeIn(plot.dot))
-            self.play(Create(plot.guides[1]), FadeIn(plot.a_tag))
-            self.wait(1.5)
+            self.play_at("along", FadeIn(plot.z_tag), until="up")
+            self.play_at("up", Create(plot.guides[0]), FadeIn(plot.dot), until="across")
+            self.play_at("across", Create(plot.guides[1]), FadeIn(plot.a_tag), until="end")
