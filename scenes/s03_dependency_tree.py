@@ -7,6 +7,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, MathTex, Mobject, Tex, VGroup, 
 from scenes.kit.beats import LectureScene
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.notation import activation_rule, cost_rule, weighted_sum_rule
+from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import formula
 
@@ -44,42 +45,62 @@ class DependencyTreeScene(LectureScene):
         rules = VGroup(rule_z, rule_a, rule_c)
 
         with self.beat(
-            """Now draw what depends on what. The weight, the previous activation and the
-            bias feed the weighted sum z. Each symbol carries its value for this example."""
+            """Now draw what depends on what. [parents] The weight, the previous activation
+            and the bias [z] feed the weighted sum z. [values] Each symbol carries its
+            value for this example."""
         ):
             self.play(Write(title))
-            self.play(FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2))
-            self.play(
-                FadeIn(tree.row("z_L"), lag_ratio=0.2), Write(rule_z), run_time=1.5
+            self.play_at(
+                "parents",
+                FadeIn(tree.row("w_L", "a_Lm1", "b_L"), lag_ratio=0.2),
+                until="z",
             )
-            self.wait(1)
+            self.play_at(
+                "z",
+                FadeIn(tree.row("z_L"), lag_ratio=0.2),
+                Write(rule_z),
+                until="values",
+            )
+            self.play_at(
+                "values", *map(point_at, (node("w_L"), node("a_Lm1"), node("b_L")))
+            )
 
         with self.beat(
-            """The sum z then goes through the sigmoid to give the activation a. Finally
-            a, together with the desired output y, decides the cost of this example."""
+            """The sum z then goes through the sigmoid to give the activation a. [cost]
+            Finally a, together with the desired output y, decides the cost of this
+            example."""
         ):
-            self.play(FadeIn(tree.row("a_L"), lag_ratio=0.2), Write(rule_a))
-            self.play(FadeIn(tree.row("y", "C0"), lag_ratio=0.2), Write(rule_c))
+            self.play(
+                FadeIn(tree.row("a_L"), lag_ratio=0.2), Write(rule_a), run_time=1.5
+            )
+            self.play_at(
+                "cost",
+                FadeIn(tree.row("y", "C0"), lag_ratio=0.2),
+                Write(rule_c),
+                until="end",
+            )
             self.add(tree)
-            self.wait(1)
 
         with self.beat(
-            """Follow one thread down the tree. Change the weight a little and z moves,
-            which moves a, which moves the cost. The chain rule will put numbers on that
-            chain of knock-on effects."""
+            """Follow one thread down the tree. [change] Change the weight a little and z
+            moves, which moves a, which moves the cost. [chain] The chain rule will put
+            numbers on that chain of knock-on effects."""
         ):
-            self.play(tree.highlight_path(["w_L", "z_L", "a_L", "C0"]), run_time=3)
-            self.play(tree.color_path(["w_L", "z_L", "a_L", "C0"]))
-            self.wait(1)
+            thread = ["w_L", "z_L", "a_L", "C0"]
+            self.play_at("change", tree.highlight_path(thread), until="chain")
+            self.play_at("chain", tree.color_path(thread))
 
         with self.beat(
-            """The bias and the previous activation reach the cost along the same route
-            through z. The target y is different: it is given by the data, so no amount of
-            training changes it."""
+            """[bias] The bias and [prev] the previous activation reach the cost along the
+            same route through z. [y] The target y is different: it is given by the data,
+            so no amount of training changes it."""
         ):
-            self.play(tree.uncolor())
-            self.play(tree.highlight_path(["b_L", "z_L", "a_L", "C0"]), run_time=2.5)
-            self.play(tree.highlight_path(["a_Lm1", "z_L", "a_L", "C0"]), run_time=2.5)
+            bias_path = tree.highlight_path(["b_L", "z_L", "a_L", "C0"])
+            self.play_at("bias", tree.uncolor(), bias_path, until="prev")
+            self.play_at(
+                "prev", tree.highlight_path(["a_Lm1", "z_L", "a_L", "C0"]), until="y"
+            )
+            self.play_at("y", point_at(node("y")))
 
         rule_z2 = formula(*weighted_sum_rule("(L-1)", "(L-2)"), font_size=RULE_SIZE)
         rule_a2 = formula(*activation_rule(sigma, "(L-1)"), font_size=RULE_SIZE)
@@ -93,25 +114,25 @@ class DependencyTreeScene(LectureScene):
         )
         with self.beat(
             """But the previous activation is no free knob. It was made the same way,
-            from its own weight, bias and the activation before it. So the tree grows
-            upward, layer by layer, until it reaches the input."""
+            from its own weight, bias and the activation before it. [grows] So the tree
+            grows upward, layer by layer, [input] until it reaches the input."""
         ):
+            self.play(point_at(node("a_Lm1")))
             grow = tree.extend_up()
-            self.play(grow, rules.animate.shift(tree.growth), run_time=2)
+            self.play_at("grows", grow, rules.animate.shift(tree.growth), until="input")
             for mob, beside in (
                 (rule_z2, "z_Lm1"),
                 (rule_a2, "a_Lm1"),
                 (note, "a_Lm2"),
             ):
                 _beside(mob, node(beside))
-            self.play(Write(rule_z2), Write(rule_a2), FadeIn(note))
+            self.play_at("input", Write(rule_z2), Write(rule_a2), FadeIn(note), until="end")
 
         long_path = ["w_Lm1", "z_Lm1", "a_Lm1", "z_L", "a_L", "C0"]
         with self.beat(
             """A weight one layer back reaches the cost along a longer thread, through
-            every later layer. Backpropagation walks these threads backwards, one link at
-            a time."""
+            every later layer. [backwards] Backpropagation walks these threads backwards,
+            one link at a time."""
         ):
             self.play(tree.highlight_path(long_path), run_time=3.5)
-            self.play(tree.color_path(long_path))
-            self.wait(1.5)
+            self.play_at("backwards", tree.color_path(long_path), until="end")
