@@ -37,6 +37,7 @@ PASSED_VARIABLES = (
     "BACKPROP_NARRATION_CACHE",
 )
 """The client's settings every render sees, whatever the worker's own environment."""
+_OWN_FILES = "file:scenes/classroom/"
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _scene_inputs(entries, quality: str) -> dict[str, dict[str, str]]:
         r: os.environ.pop(bpmath.examples.environment_variable(r), None) for r in ROLES
     }
     try:
-        return {
+        found = {
             e.module: fingerprint.inputs(ROOT, ROOT / e.path, quality, slides=False)
             for e in entries
         }
@@ -114,6 +115,13 @@ def _scene_inputs(entries, quality: str) -> dict[str, dict[str, str]]:
         for role, value in saved.items():
             if value is not None:
                 os.environ[bpmath.examples.environment_variable(role)] = value
+    # This package's client side (roster, pages, progress) draws nothing: editing it
+    # must not re-render a class. Only the task that runs the render counts.
+    for inputs in found.values():
+        for key in [k for k in inputs if k.startswith(_OWN_FILES)]:
+            if not key.endswith("/tasks.py"):
+                del inputs[key]
+    return found
 
 
 def _digest(found: dict[str, str]) -> str:
