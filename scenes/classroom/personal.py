@@ -41,6 +41,10 @@ MIN_COST = 0.05
 """The example's cost C0 must be worth lowering."""
 MIN_DERIVATIVE = 0.01
 """Every ∂C0/∂θ shown must read as non-zero at two decimals."""
+MAX_DECIMALS = 3
+"""Steps 5 and 6 show a chain-rule product and its factors with the fewest decimals at
+which the rounded factors give the rounded product (:func:`bpmath.agreeing_decimals`):
+at most this many (the built-in chain needs 3)."""
 MIN_NUDGE = 0.003
 """Δw = 0.1 of w^(L) (step 4's first nudge) must move C0 by at least this."""
 NOTEBOOK_NUDGES = (0.1, 0.01, 0.001, 0.0001)
@@ -193,6 +197,17 @@ def _chain_problem(c: _Chain, saturated: bool) -> str | None:
         if l > saturated and min(abs(a[l - 1] * delta), abs(delta)) < MIN_DERIVATIVE:
             return f"a derivative of layer {l} reads as zero"
         delta = c.w[l - 1] * delta * a[l - 1] * (1 - a[l - 1])
+    sp = [None, *(v * (1 - v) for v in a[1:])]
+    w3, dC_da3 = float(c.w[2]), 2 * (a[3] - 1.0)
+    products = (  # steps 5 and 6's chain-rule products: ∂C0/∂w^(L), ∂C0/∂a^(L-1), ∂C0/∂w^(L-1)
+        [a[2], sp[3], dC_da3],
+        [w3, sp[3], dC_da3],
+        [a[1], sp[2], w3, sp[3], dC_da3],
+        [a[1], sp[2], w3 * sp[3] * dC_da3],  # ∂C0/∂w^(L-1) with ∂C0/∂a^(L-1) as one factor
+    )
+    for factors in products:
+        if bpmath.agreeing_decimals(factors, float(np.prod(factors))) > MAX_DECIMALS:
+            return "a chain-rule product needs more than 3 decimals to add up on screen"
     slope = a[2] * 2 * (a[3] - 1.0) * a[3] * (1 - a[3])
     for d in NOTEBOOK_NUDGES:
         changed = c.cost(c.w + np.array([0.0, 0.0, d])) - cost

@@ -75,6 +75,10 @@ def check_teaches_well(mine: personal.Personal) -> None:
     for l in range(1, net.L + 1):
         for value in (grads.weight(l)[0, 0], grads.bias(l)[0]):
             assert abs(value) >= MIN_DERIVATIVE, f"seed {seed}: a layer-{l} derivative {value:.4f}"
+    for layer in (3, 2):
+        rule = bpmath.chain_rule(net, x, y, layer=layer)
+        shown = bpmath.agreeing_decimals(rule.factors, rule.product)
+        assert shown <= personal.MAX_DECIMALS, f"seed {seed}: layer {layer} needs {shown} decimals"
     nudged = bpmath.nudge(net, x, y, "w3", 0.1)
     assert abs(nudged.delta_cost) >= MIN_NUDGE, f"seed {seed}: nudge moves C0 by {nudged.delta_cost}"
     wnet = wide.network
