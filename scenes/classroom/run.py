@@ -360,6 +360,13 @@ def main(argv: list[str] | None = None) -> int:
         f"\n{outcome.rendered} scene(s) rendered, {outcome.up_to_date} up to date,"
         f" {outcome.joined} lecture(s) joined, in {outcome.seconds:.0f} s"
     )
+    if outcome.usage:
+        cpu = sum(u["cpu_seconds"] or 0 for u in outcome.usage)
+        peak = max(u["peak_rss"] or 0 for u in outcome.usage)
+        print(
+            f"rendering used {cpu:.0f} CPU-s; the largest scene render peaked at"
+            f" {peak / 2**20:.0f} MB"
+        )
     print(f"index: {args.class_dir / 'index.html'}\nanswer key: {args.class_dir / 'answers.csv'}")
     if outcome.failures:
         print(f"\n{len(outcome.failures)} student(s) failed:", file=sys.stderr)
