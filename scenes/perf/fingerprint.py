@@ -10,7 +10,7 @@ recordings in ``VOICE_DIR`` named after this scene's beats, not the rest of the 
 and whose encoding is used (``BACKPROP_FAST_STILLS``). Spoken clips are cached by their text, so a scene whose
 note changed re-renders but synthesizes only its new cues. Left out, because no scene imports them: the other scenes' modules,
 the lecture's list and render runner (``lecture.py``, ``render.py``), the publishing
-step (``publish/``) and documentation (``*.md``). The TeX installation is not covered:
+step (``publish/``), the class runner (``classroom/``) and documentation (``*.md``). The TeX installation is not covered:
 after changing it, render with ``--force``.
 """
 
@@ -56,7 +56,7 @@ PACKAGES = (
 SCENE_MODULE = re.compile(r"s\d\d_.*\.py$")
 """The lecture's scene modules; another scene's module does not affect this one."""
 SKIPPED_DIRS = {"__pycache__"}
-NOT_RENDER_INPUTS = {"lecture.py", "render.py", "publish"}
+NOT_RENDER_INPUTS = {"lecture.py", "render.py", "publish", "classroom"}
 NOT_RECORDINGS = {".md", ".txt"}
 """Files a teacher keeps beside the recordings (the voice script): not part of a render."""
 """Top-level entries of ``scenes/`` that no scene imports (the runner's side)."""
