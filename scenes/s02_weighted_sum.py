@@ -127,12 +127,13 @@ class WeightedSum(LectureScene):
         plot.move_to(1.7 * DOWN).align_to(right * RIGHT, RIGHT)
         with self.beat(
             """On the sigmoid's graph this step is one point: [along] go along the axis to
-            z, [up] up to the curve, and [across] across to the activation. Very negative
-            sums land near zero, very positive ones near one."""
+            z, [up] up to the curve, and [across] across to the activation. [ends] Very
+            negative sums land near zero, very positive ones near one."""
         ):
             self.play(
                 Create(plot.axes), Create(plot.curve), FadeIn(plot.names), run_time=1.5
             )
             self.play_at("along", FadeIn(plot.z_tag), until="up")
             self.play_at("up", Create(plot.guides[0]), FadeIn(plot.dot), until="across")
-            self.play_at("across", Create(plot.guides[1]), FadeIn(plot.a_tag), until="end")
+            self.play_at("across", Create(plot.guides[1]), FadeIn(plot.a_tag), until="ends")
+            self.play_at("ends", point_at(plot.curve))
