@@ -113,11 +113,12 @@ class DependencyTreeScene(LectureScene):
             color=MUTED,
         )
         with self.beat(
-            """But the previous activation is no free knob. It was made the same way,
+            """But the previous activation is no free knob. [same] It was made the same way,
             from its own weight, bias and the activation before it. [grows] So the tree
             grows upward, layer by layer, [input] until it reaches the input."""
         ):
             self.play(point_at(node("a_Lm1")))
+            self.play_at("same", point_at(rule_z), point_at(rule_a))
             grow = tree.extend_up()
             self.play_at("grows", grow, rules.animate.shift(tree.growth), until="input")
             for mob, beside in (
