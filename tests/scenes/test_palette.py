@@ -15,12 +15,19 @@ from __future__ import annotations
 
 import itertools
 
-import colour
 import numpy as np
-import pytest
-from manim import ManimColor
 
-from scenes.kit import style
+# colour-science switches numpy's printing to its 1.13 legacy style on import
+# (``array([ 0.])``), which broke bpmath's doctests in the same test process.
+_PRINTING = np.get_printoptions()
+import colour  # noqa: E402
+
+np.set_printoptions(**_PRINTING)
+
+import pytest  # noqa: E402
+from manim import ManimColor  # noqa: E402
+
+from scenes.kit import style  # noqa: E402
 
 MIN_DELTA_E = 10.0
 MIN_CONTRAST = 4.5
