@@ -110,6 +110,7 @@ class SteppingDownhill(LectureScene):
             on("sensitive", point_at(marks[top], labels[top]), at_most=1.0)
             on("below", Write(instance[:5]))
             on("numbers", Write(instance[5:]), at_most=1.5)
+            self.add(instance)  # whole again: the tests read the step as one formula
             self.play(params.move_to_step(1), curve.draw_points(1, 1))
             self.play(FadeOut(marks), run_time=0.5)
 
