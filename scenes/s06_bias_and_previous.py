@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from manim import DOWN, UP, FadeIn, FadeOut, GrowFromCenter, Write
+from functools import partial
+
+from manim import (
+    DOWN,
+    UP,
+    AnimationGroup,
+    FadeOut,
+    GrowFromCenter,
+    LaggedStart,
+    Succession,
+    TransformFromCopy,
+    VGroup,
+    Write,
+)
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct, Factor
+from scenes.kit.in_step import play_in_step
 from scenes.kit.notation import layer_tex
+from scenes.kit.pointer import point_at
+from scenes.kit.reveal import value_steps
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
 
@@ -23,6 +39,7 @@ class BiasAndPreviousActivation(LectureScene):
     def construct(self) -> None:
         """Two three-factor products, then the five-factor product for w^(L-1)."""
         v, L = self.values, self.example.network.L
+        on = partial(play_in_step, self)
         title = formula(
             r"\text{The bias, the previous activation, one layer back}",
             font_size=TITLE_SIZE - 4,
@@ -31,23 +48,31 @@ class BiasAndPreviousActivation(LectureScene):
         bias = ChainRuleProduct.for_parameter(v, L, "b", font_size=PRODUCT_SIZE)
         bias.next_to(title, DOWN, buff=0.5)
         with self.beat(
-            """The bias follows the same chain with one simplification: z grows one for
-            one with the bias, so the first factor is just 1, and the other two are the
-            ones we found for the weight."""
+            """The bias follows the same [chain] chain with one simplification: z [grows]
+            grows one for one with the bias, so the first factor is just [one] 1, and the
+            [other] other two are the ones we found for the weight."""
         ):
-            self.play(Write(title))
-            self.play(Write(bias.symbolic))
-            self.play(FadeIn(bias.values_row, shift=0.2 * DOWN))
+            on(None, Write(title), Write(bias.symbolic[0:2]))
+            on("chain", Write(bias.symbolic[2:]), at_most=3.0)
+            on("grows", point_at(bias.factor_tex[0]), at_most=2.0)
+            on("one", Write(bias.factor_values[0]))
+            on("other", Write(VGroup(*value_steps(bias)[1:])), at_most=3.0)
 
         previous = ChainRuleProduct.for_parameter(v, L, "a", font_size=PRODUCT_SIZE)
         previous.next_to(bias, DOWN, buff=0.7)
         with self.beat(
-            """For the previous activation, z moves by the weight w^(L) per unit of
-            a^(L-1), so that is the first factor. We cannot set an activation directly,
-            but this number says how much the cost cares about it."""
+            """For the [previous] previous activation, z [moves] moves by the weight [wl]
+            w^(L) per unit of a^(L-1), so that is the [first] first factor. We cannot set
+            an activation directly, but this [number] number says how much the [cost] cost
+            cares about it."""
         ):
-            self.play(Write(previous.symbolic))
-            self.play(FadeIn(previous.values_row, shift=0.2 * DOWN))
+            steps, symbolic = value_steps(previous), previous.symbolic
+            on("previous", Write(symbolic[0:2]))
+            on("moves", Write(symbolic[2]))
+            on("wl", Write(steps[0]))
+            on("first", Write(VGroup(*symbolic[3:], *steps[1:-1])), at_most=3.0)
+            on("number", Write(steps[-1]))
+            on("cost", point_at(previous.lhs), at_most=1.0)
 
         up = layer_tex(L - 1, L)
         path = formula(
@@ -67,14 +92,24 @@ class BiasAndPreviousActivation(LectureScene):
         ).next_to(title, DOWN, buff=0.5)
         long = ChainRuleProduct.along_path(v, L - 1, font_size=PRODUCT_SIZE - 2)
         long.scale_to_fit_width(min(long.width, 13.4)).next_to(path, DOWN, buff=0.6)
+        links = [path[2 * i : 2 * i + 3] for i in range(len(long.factor_tex))]
         with self.beat(
-            """Now step one layer back. The weight w^(L-1) reaches the cost through five
-            links, so its derivative is a product of five factors, one for each arrow
-            along the path."""
+            """Now step one layer back. The [weight] weight w^(L-1) reaches the [cost] cost
+            through five [links] links, so its [derivative] derivative is a [five] product of
+            five factors, one for each arrow along the path."""
         ):
-            self.play(FadeOut(bias), previous.animate.to_edge(DOWN, buff=0.5))
-            self.play(Write(path))
-            self.play(Write(long.symbolic))
+            on(None, FadeOut(bias), previous.animate.to_edge(DOWN, buff=0.5))
+            on("weight", Write(path[0]))
+            on("cost", Write(path[-1]))
+            on("links", Write(path[1:-1]), at_most=3.0)
+            on("derivative", Write(long.symbolic[0:2]))
+            # one factor per arrow, each written as its link is pointed at
+            pieces = [long.symbolic[2]] + [
+                long.symbolic[1 + 2 * i : 3 + 2 * i] for i in range(1, len(links))
+            ]
+            each = [AnimationGroup(Write(f, run_time=0.75), point_at(k, run_time=0.75))
+                    for k, f in zip(links, pieces)]  # fmt: skip
+            self.play_at("five", Succession(*each))
 
         tail = long.brace_tail(
             3,
@@ -82,10 +117,18 @@ class BiasAndPreviousActivation(LectureScene):
                 ("C_0", "C"), (f"a^{{{up}}}", "a"), Quantity("dC/da", L - 1)
             ),
         )
+        brace, (name, equals, value) = tail[0], tail[1]
         with self.beat(
-            """Every factor has a value. The last three multiply to the sensitivity of
-            a^(L-1) we just worked out below, so nothing is recomputed: each layer reuses
-            the one after it. That reuse, from the output back, is backpropagation."""
+            """Every [value] factor has a value. The [last] last three multiply to the
+            [sensitivity] sensitivity of a^(L-1) we just worked out [below] below, so
+            [reuses] nothing is recomputed: each layer reuses the one after it. That
+            reuse, from the [output] output back, is backpropagation."""
         ):
-            self.play(FadeIn(long.values_row, shift=0.2 * DOWN))
-            self.play(GrowFromCenter(tail[0]), FadeIn(tail[1], shift=0.2 * DOWN))
+            steps = map(Write, value_steps(long))
+            on("value", LaggedStart(*steps, lag_ratio=0.4), at_most=3.0)
+            on("last", GrowFromCenter(brace))
+            on("sensitivity", Write(VGroup(name, equals)))
+            on("below", point_at(previous.product), at_most=1.0)
+            on("reuses", TransformFromCopy(previous.product, value), at_most=2.5)
+            back = [point_at(k, run_time=0.4) for k in reversed(links)]
+            self.play_at("output", Succession(*back))
