@@ -48,6 +48,7 @@ from scenes.narration.recordings import (
 )
 from scenes.narration.spoken import spoken_form
 from scenes.narration.voices import Voice, get_voice
+from scenes.perf.fingerprint import file_digest
 
 __all__ = [
     "BREATH",
@@ -226,9 +227,8 @@ class Narrator:
         its time comes from the voice itself when it knows it (the stand-in), else from
         aligning the clip with its text (cached), else from the words' share.
         """
-        written = part.plain.split()
         spoken = part.spoken.split()
-        at = min(len(self._say(" ".join(written[:index]), say).split()), len(spoken))
+        at = self._spoken_index(part.plain.split(), index, say, len(spoken))
         if at >= len(spoken):
             return part.seconds
         if part.clip is None:
@@ -242,6 +242,16 @@ class Narrator:
             )
             return share_time(spoken, at, part.clip.duration)
         return starts[at]
+
+    def _spoken_index(
+        self, written: list[str], index: int, say: Mapping[str, str], words: int
+    ) -> int:
+        """Where written word ``index`` falls among the ``words`` words the voice says.
+
+        The words before it are turned into their spoken form and counted (notation
+        such as ``∂C0/∂w`` is said in several words).
+        """
+        return min(len(self._say(" ".join(written[:index]), say).split()), words)
 
     def _aligned(self, key: str, clip: Clip, words: list[str]) -> list[float] | None:
         """Word starts of a clip whose cache key is ``key``: aligned once, then cached."""
@@ -277,7 +287,7 @@ class Narrator:
                     " note; its marks are placed at their words' share of it"
                 )
             for name, index in marks.items():
-                at = min(len(self._say(" ".join(written[:index]), say).split()), len(spoken))
+                at = self._spoken_index(written, index, say, len(spoken))
                 if at >= len(spoken):
                     times[name] = clip.duration
                 elif starts is None:
@@ -304,13 +314,6 @@ class _Part:
     key: str  # the clip's cache key
     clip: Clip | None
     seconds: float
-
-
-def file_digest(path: Path) -> str:
-    """A hash of a file's bytes (a recording's alignment is cached by it)."""
-    import hashlib
-
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _balanced_cut(words: list[str]) -> int:
