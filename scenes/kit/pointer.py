@@ -32,7 +32,7 @@ __all__ = ["POINTER_BUFF", "POINTER_RUN_TIME", "PointerFrame", "point_at"]
 POINTER_BUFF = 0.12
 """Space between the target and the frame drawn around it, in scene units."""
 POINTER_RUN_TIME = 1.0
-"""Seconds a pointing lasts: drawn in the first half, faded out in the second."""
+"""Seconds a pointing lasts: drawn in the first 45 %, faded out in the rest."""
 _EDGE = 0.04
 """The least distance between the frame and the edge of the screen."""
 
