@@ -8,7 +8,6 @@ from manim import DOWN, UP, FadeIn, Succession, TransformFromCopy, VGroup, Write
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct, color_fraction
-from scenes.kit.in_step import play_in_step
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
@@ -28,7 +27,7 @@ class ChainRuleScene(LectureScene):
     def construct(self) -> None:
         """Symbolic product, three derivations, the product against the nudge ratio."""
         v, L = self.values, self.example.network.L
-        on = partial(play_in_step, self)
+        on = partial(self.play_at, until="next")
         sigma = self.example.network.activation.latex
         title = formula(r"\text{The chain rule}", font_size=TITLE_SIZE).to_edge(UP)
         product = ChainRuleProduct.for_parameter(v, L, "w", nudge=(f"w{L}", NUDGE))

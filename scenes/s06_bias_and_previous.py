@@ -19,7 +19,6 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct, Factor
-from scenes.kit.in_step import play_in_step
 from scenes.kit.notation import layer_tex
 from scenes.kit.pointer import point_at
 from scenes.kit.reveal import value_steps
@@ -39,7 +38,7 @@ class BiasAndPreviousActivation(LectureScene):
     def construct(self) -> None:
         """Two three-factor products, then the five-factor product for w^(L-1)."""
         v, L = self.values, self.example.network.L
-        on = partial(play_in_step, self)
+        on = partial(self.play_at, until="next")
         title = formula(
             r"\text{The bias, the previous activation, one layer back}",
             font_size=TITLE_SIZE - 4,

@@ -18,7 +18,6 @@ from manim import (
 from scenes.kit.averages import average_formula, averaged
 from scenes.kit.bars import SignedBars
 from scenes.kit.beats import LectureScene
-from scenes.kit.in_step import play_in_step
 from scenes.kit.layout import to_bottom
 from scenes.kit.pointer import point_at
 from scenes.kit.reveal import average_steps, gather_terms
@@ -41,7 +40,7 @@ class ManyTrainingExamples(LectureScene):
     def construct(self) -> None:
         """The examples, their costs and mean, each example's derivative, the mean derivative."""
         v, L, n = self.values, self.example.network.L, self.example.n_examples
-        on = partial(play_in_step, self)
+        on = partial(self.play_at, until="next")
         costs, mean_cost = averaged(
             v, [Quantity("C", example=k) for k in range(n)], Quantity("mean C")
         )

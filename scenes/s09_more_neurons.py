@@ -16,7 +16,6 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
-from scenes.kit.in_step import play_in_step
 from scenes.kit.layout import backdrop, fit_width
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.pointer import point_at
@@ -56,7 +55,7 @@ class MoreNeuronsPerLayer(LectureScene):
     def construct(self) -> None:
         """Diagram, cost sum, one weight and its matrix entry, z_j, ∂C0/∂w_jk."""
         v, net = self.values, self.example.network
-        L, on = net.L, partial(play_in_step, self)
+        L, on = net.L, partial(self.play_at, until="next")
         j, k = chosen_weight(net.sizes)
         title = formula(r"\text{More neurons per layer}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)

@@ -19,7 +19,6 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct
-from scenes.kit.in_step import play_in_step
 from scenes.kit.layout import fit_width
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.path_sum import PathSum, readable_neuron, sensitivity_vector
@@ -52,7 +51,7 @@ class MultiPathSummation(LectureScene):
         paths = PathSum(v, L, k, max_length=1.0)
         fit_width(paths, 7.3)
         paths.next_to(title, DOWN, buff=0.35).set_x(RIGHT_SIDE + 0.7)
-        js, on = range(paths.n_paths), partial(play_in_step, self)
+        js, on = range(paths.n_paths), partial(self.play_at, until="next")
         marks = [diagram.path_highlight(L, j, k) for j in js]
         with self.beat(
             f"""Now the heart of it. Take [one] one neuron of layer L-1, here [k] k={k}. It

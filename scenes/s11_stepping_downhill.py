@@ -18,7 +18,6 @@ from manim import (
 
 from scenes.kit.beats import LectureScene
 from scenes.kit.cost_curve import CostCurve, descent_costs
-from scenes.kit.in_step import play_in_step
 from scenes.kit.parameter_lines import ParameterLines, downhill_rate, shown_rate
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
@@ -71,7 +70,7 @@ class SteppingDownhill(LectureScene):
         )
         rule.to_edge(DOWN, buff=1.0)
 
-        on = partial(play_in_step, self)
+        on = partial(self.play_at, until="next")
         labels = VGroup(*(line.label for line in params.lines))
         with self.beat(
             f"""Backpropagation hands us the gradient; training puts it to use. On the [left]

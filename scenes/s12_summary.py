@@ -9,7 +9,6 @@ from manim import DOWN, LEFT, UP, FadeOut, Transform, VGroup, Write
 from scenes.kit.averages import average_formula, averaged
 from scenes.kit.beats import LectureScene
 from scenes.kit.formula_card import FormulaCard
-from scenes.kit.in_step import play_in_step
 from scenes.kit.path_sum import path_decimals, path_quantities, readable_neuron
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
@@ -75,7 +74,7 @@ class Summary(LectureScene):
         card.next_to(title, DOWN, buff=0.35).to_edge(LEFT, buff=0.8)
         rows, size = card.rows, {"font_size": 28}
 
-        on = partial(play_in_step, self)
+        on = partial(self.play_at, until="next")
         j = fewest_decimals(net.sizes[L], lambda j: weighted_sum_decimals(v, L, j))
         forward = WeightedSumLines(v, L, j, max_width=13.0, **size)
         z, a = rows[0], rows[1]  # z = Σ_k, w, a + b;  a = σ(z)

@@ -115,6 +115,12 @@ class LateMark:
 LONGEST_PHRASE = 4.0
 """The longest an animation is stretched to fill the words it illustrates (seconds)."""
 
+SPARE = 0.2
+"""Seconds of stillness a stretched animation leaves before the next mark's word."""
+
+SHORTEST_STEP = 0.4
+"""The shortest a stretched animation runs when the words leave it time (seconds)."""
+
 SPEAKING_RATE = 2.5
 """Words per second of a calm lecturer (150 words a minute)."""
 
@@ -332,23 +338,54 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
             hook(self, beat, name)
 
     def play_at(
-        self, mark: str, *animations: Any, until: str | None = None, **kwargs: Any
+        self,
+        mark: str | None,
+        *animations: Any,
+        until: str | None = None,
+        at_most: float = LONGEST_PHRASE,
+        **kwargs: Any,
     ) -> None:
         """Wait for ``mark`` (:meth:`wait_until_mark`), then play ``animations`` on its word.
 
-        With ``until`` (another mark of the beat, or ``"end"`` for the beat's last word)
-        the animations last as long as the words between the two, so a phrase is
-        illustrated while it is said (at least 0.3 s, at most :data:`LONGEST_PHRASE`).
+        ``mark=None`` plays them at once (for the beat's first words, before any mark).
+
+        ``until`` makes the animations last as long as the words they illustrate, so a
+        phrase is drawn while it is said rather than drawn at once and then held still:
+
+        - ``"next"``: until the beat's next mark after ``mark`` (after now, for
+          ``mark=None``), or until the beat's last word when no mark is left;
+        - the name of another mark of the beat: until that mark;
+        - ``"end"``: until the beat's last word.
+
+        The animations then end :data:`SPARE` seconds before that word, so the next
+        animation still starts on it; they last at least :data:`SHORTEST_STEP` (or the
+        time left, if less) and at most ``at_most`` seconds. Mark times come from the
+        speech, so the run time is computed here, never fixed. Without ``until`` the
+        animations keep their own ``run_time``.
         """
-        self.wait_until_mark(mark)
+        if mark is not None:
+            self.wait_until_mark(mark)
         if until is not None:
-            end = (
-                self._beat_started + self._speech_end
-                if until == "end"
-                else self.mark_time(until)
-            )
-            kwargs["run_time"] = min(max(end - self.renderer.time - 0.05, 0.3), LONGEST_PHRASE)
+            kwargs["run_time"] = self._time_until(mark, until, at_most)
         self.play(*animations, **kwargs)
+
+    def _time_until(self, mark: str | None, until: str, at_most: float) -> float:
+        """The run time of an animation starting now that ends just before ``until``."""
+        now = self.renderer.time
+        end_of_speech = self._beat_started + self._speech_end
+        if until == "end":
+            end = end_of_speech
+        elif until == "next":
+            since = now if mark is None else self.mark_time(mark)
+            beat = self._beat
+            assert beat is not None
+            ahead = [t for t in map(self.mark_time, beat.marks) if t > since + 1e-6]
+            end = min(ahead, default=end_of_speech)
+        else:
+            end = self.mark_time(until)
+        gap = end - now
+        shortest = min(SHORTEST_STEP, at_most, max(gap, 1.0 / config.frame_rate))
+        return max(shortest, min(at_most, gap - SPARE))
 
     def tear_down(self) -> None:
         """After the last beat: refuse recordings named after beats this scene lacks."""

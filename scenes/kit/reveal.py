@@ -2,8 +2,8 @@
 
 A formula written whole, then held while the voice reads it term by term, is a still
 picture under speech. These functions return a kit formula's parts in reading order, so
-a scene can write each one on its own word (with :func:`scenes.kit.in_step.play_in_step`
-or :meth:`~scenes.kit.beats.LectureScene.play_at`)::
+a scene can write each one on its own word (with
+:meth:`~scenes.kit.beats.LectureScene.play_at` and ``until="next"``)::
 
     steps = value_steps(product)        # value 1, × value 2, × value 3, = product
     on("first", Write(steps[0]))

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from manim import UP, FadeIn, MathTex, linear
 
-from scenes.kit.beats import LectureScene
+from scenes.kit.beats import LONGEST_PHRASE, SPARE, LectureScene
 from scenes.kit.pointer import PointerFrame, point_at
 from scenes.narration.marks import MarkError, parse_note, share_time, strip_marks
 from tests.scenes.harness import build_scene
@@ -260,6 +260,32 @@ class UntilScene(SampleScene):
 def test_an_animation_can_last_until_the_next_mark(cache):
     """until= stretches an animation over its phrase: it ends just before the next word."""
     scene, run = build_scene(SAMPLE, UntilScene)
-    assert scene.reached_one == pytest.approx(scene.mark_time_log["one"] - 0.05, abs=1e-6)
+    assert scene.reached_one == pytest.approx(scene.mark_time_log["one"] - SPARE, abs=1e-6)
     assert scene.reached_end < run.snapshots[0].time
+    assert not scene.late_marks
+
+
+class NextScene(SampleScene):
+    """until="next": from the beat's start to its first mark, then past its last mark."""
+
+    def construct(self) -> None:
+        with self.beat(SECOND):
+            self.play_at(None, FadeIn(MathTex("w")), until="next")
+            self.reached_weight = self.renderer.time
+            self.weight_at = self.mark_time("weight")
+            self.play_at("weight", FadeIn(MathTex("a").to_edge(UP)), until="next")
+            self.reached_end_mark = self.renderer.time
+            self.end_mark_at = self.mark_time("end")
+            self.play_at("end", FadeIn(MathTex("C").to_edge(UP)), until="next", at_most=0.2)
+            self.last_run = self.renderer.time - self.end_mark_at
+
+
+def test_until_next_runs_to_the_next_mark_and_the_last_one_is_capped(cache):
+    """until="next" ends SPARE s before the next mark's word; with none left, at_most caps it."""
+    scene, _ = build_scene(SAMPLE, NextScene)
+    assert scene.reached_weight == pytest.approx(scene.weight_at - SPARE, abs=1e-6)
+    gap = scene.end_mark_at - scene.weight_at
+    expected = scene.weight_at + min(LONGEST_PHRASE, gap - SPARE)
+    assert scene.reached_end_mark == pytest.approx(expected, abs=1e-6)
+    assert scene.last_run == pytest.approx(0.2, abs=1e-6)
     assert not scene.late_marks
