@@ -21,7 +21,7 @@ ifdef VOICE_DIR
 export VOICE_DIR
 endif
 
-.PHONY: help setup system test test-fast video preview lecture pacing voice-script bench bench-render lint golden class clean
+.PHONY: help setup system test test-fast video preview lecture pacing voice-script bench bench-render bench-class lint golden class clean
 
 help:
 	@echo "make test     install what is missing, run every test"
@@ -37,6 +37,9 @@ help:
 	@echo "              NARRATION=off renders any of these silent"
 	@echo "make bench    benchmarks (bpmath and scene construction)"
 	@echo "make bench-render  render the whole lecture from scratch and time it (QUALITY=h|l)"
+	@echo "make bench-class   time make class: 4 students at -ql, stand-in voice, on 1 and 2"
+	@echo "              Dask workers and through make video's runner (STUDENTS= WORKERS=1,2"
+	@echo "              ONLY= SKIP_RUNNER=1 JSON=report.json; QUALITY= only if given)"
 	@echo "make golden   re-create the golden frames after an intended visual change"
 	@echo "make lint     ruff"
 
@@ -97,6 +100,15 @@ bench: setup
 # nothing-changed re-run. BASELINE=1 also renders the old way first, in the same run.
 bench-render: setup
 	$(PY) tools/bench_render.py --quality $(QUALITY) $(if $(BASELINE),--baseline)
+
+# Issue 21's benchmark of make class (tools/bench_class.py): a class of STUDENTS (4) at -ql
+# (QUALITY= only when given here: the Makefile's own default is h) with the stand-in voice,
+# from empty output, on local Dask clusters of WORKERS (1,2) workers, then the same renders
+# through make video's runner; wall time, CPU, peak memory per worker, speed-up, overhead.
+bench-class: setup
+	$(PY) tools/bench_class.py $(if $(filter command line environment,$(origin QUALITY)),--quality $(QUALITY)) \
+	  $(if $(STUDENTS),--students $(STUDENTS)) $(if $(WORKERS),--workers $(WORKERS)) \
+	  $(if $(ONLY),--only $(ONLY)) $(if $(SKIP_RUNNER),--skip-runner) $(if $(JSON),--json $(JSON))
 
 golden: setup
 	$(PY) -m pytest tests/scenes/test_golden_frames.py -p no:xdist --set_test

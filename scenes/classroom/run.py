@@ -290,7 +290,10 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
                 _write(path.with_suffix(".fingerprint"), digest + "\n")
                 outcome.rendered += 1
                 outcome.usage.append(
-                    {k: result[k] for k in ("student", "step", "seconds", "cpu_seconds", "peak_rss", "host")}
+                    {
+                        k: result.get(k)
+                        for k in ("student", "step", "seconds", "cpu_seconds", "peak_rss", "task_rss", "host")
+                    }
                 )
             else:
                 for name, key in (("lecture.mp4", "mp4"), ("lecture.srt", "srt"), ("lecture.vtt", "vtt")):

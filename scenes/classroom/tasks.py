@@ -86,7 +86,8 @@ def render_scene(
     -------
     dict
         ``video`` (mp4 bytes), ``captions`` (srt bytes or None), ``seconds``,
-        ``cpu_seconds``, ``peak_rss``, ``host``.
+        ``cpu_seconds``, ``peak_rss`` (the render's, as the runner measures it),
+        ``task_rss`` (the peak of this task's own process around the runner), ``host``.
 
     Raises
     ------
@@ -138,6 +139,7 @@ def render_scene(
             "seconds": time.perf_counter() - started,
             "cpu_seconds": result["cpu_seconds"],
             "peak_rss": result["peak_rss"],
+            "task_rss": result.get("task_rss"),
             "host": os.uname().nodename,
         }
 
@@ -212,7 +214,12 @@ def _main(argv: list[str] | None = None) -> int:
         [entry], args.quality, jobs=1, force=True, media_dir=args.media_dir,
         log=lambda line: print(line, file=sys.stderr),
     )[0]
-    print(json.dumps({"cpu_seconds": done.cpu_seconds, "peak_rss": done.peak_rss}))
+    import resource
+
+    task_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
+    print(json.dumps(
+        {"cpu_seconds": done.cpu_seconds, "peak_rss": done.peak_rss, "task_rss": task_rss}
+    ))
     return 0
 
 
