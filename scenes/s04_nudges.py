@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
+    Create,
     FadeIn,
     FadeOut,
+    LaggedStart,
     Line,
     Succession,
     VGroup,
@@ -60,29 +65,31 @@ class NudgesOnNumberLines(LectureScene):
         title = formula(r"\text{Nudges on number lines}", font_size=TITLE_SIZE - 4)
         title.to_corner(UP + RIGHT, buff=0.45)
 
+        on = partial(self.play_at, until="next")
         with self.beat(
             """Give each number of the last layer its own line: [w] the weight, [z] the
             weighted sum, [a] the activation and [C] the cost. [zoom] Each line is zoomed so
             the changes we are about to make are visible at their true size."""
         ):
-            self.play(Write(title))
-            marks = ("w", "z", "a", "C", "zoom")
-            for mark, nxt, (line, _, _) in zip(marks, marks[1:], lines):
-                self.play_at(mark, FadeIn(line), until=nxt)
-            self.play_at("zoom", *(point_at(line.line) for line, _, _ in lines))
+            on(None, Write(title))
+            for mark, (line, _, _) in zip(("w", "z", "a", "C"), lines):
+                on(mark, _draw(line))
+            # each line in turn, its range (the zoom) shown by its end ticks
+            on("zoom", Succession(*(point_at(line.line, line.ticks) for line, _, _ in lines)))
 
         ripple = NudgeRipple(v, lines, (param, SHRINKING[0]))
         with self.beat(
             """Now [nudge] nudge the weight a little. [z] The weighted sum shifts, [a] that
             shifts the activation, and [C] that shifts the cost. [dots] Each dot is where
-            the real network puts it, and [bars] each bar is the real change measured on
-            its own line."""
+            the real network puts it, and [bars] each bar is the real change [measured]
+            measured on its own line."""
         ):
-            marks = ("nudge", "z", "a", "C", "dots")
-            for mark, nxt, step in zip(marks, marks[1:], ripple.animations()):
-                self.play_at(mark, step, until=nxt)
-            self.play_at("dots", *(point_at(line.dot) for line, _, _ in lines))
-            self.play_at("bars", *(point_at(m.bar) for m in ripple.markers))
+            marks = ("nudge", "z", "a", "C")
+            for mark, step in zip(marks, ripple.animations()):
+                on(mark, step)
+            on("dots", Succession(*(point_at(line.dot) for line, _, _ in lines)))
+            on("bars", Succession(*(point_at(m.bar) for m in ripple.markers)))
+            on("measured", Succession(*(point_at(m.label) for m in ripple.markers)))
 
         rows = [self._row(param, delta) for delta in SHRINKING]
         derivative = formula(
@@ -100,33 +107,36 @@ class NudgesOnNumberLines(LectureScene):
         rule = Line(LEFT * table.width / 2, RIGHT * table.width / 2, color=MUTED)
         rule.set_stroke(width=2).next_to(derivative, UP, buff=0.17)
         rule.set_x(table.get_x())
+        first, cost, weight = rows[0], ripple.markers[-1], ripple.markers[0]
         with self.beat(
-            """Divide the change in cost by the change in weight. [ratio] That ratio is
-            close to the derivative we want, [slope] the slope of the cost with respect to
-            the weight, but [not_equal] not equal to it, because this nudge is not tiny."""
+            """[divide] Divide [cost] the change in cost by [weight] the change in weight.
+            [ratio] That ratio is close to the [derivative] derivative we want, [slope] the
+            slope of the cost with respect to the weight, but [not_equal] not equal to it,
+            because [tiny] this nudge is not tiny."""
         ):
-            self.play(Write(rows[0][:4]), run_time=0.8)
-            self.play(Write(rows[0][4]), run_time=0.8)
-            self.play_at("ratio", Write(rows[0][5:]), until="slope")
-            self.play_at("slope", FadeIn(rule), Write(derivative), until="not_equal")
-            self.play_at("not_equal", point_at(rows[0][6]), point_at(derivative[2]))
+            on("divide", Write(first[4]))
+            on("cost", point_at(cost.label), at_most=1.2)
+            on("weight", point_at(weight.label), Write(first[:4]), at_most=1.5)
+            on("ratio", Write(first[5:]))
+            on("derivative", Create(rule), Write(derivative))
+            on("slope", point_at(derivative[0]), at_most=1.2)
+            on("not_equal", point_at(first[6]), point_at(derivative[2]), at_most=1.2)
+            on("tiny", point_at(first[2]), point_at(weight.bar), at_most=1.2)
 
         with self.beat(
             """Make the nudge ten times smaller, then ten times smaller [again] again.
-            Every change shrinks with it, but [ratio] their ratio settles onto the
-            derivative. [magnified] Bars too short to see are drawn magnified, with [factor]
-            the factor written beside them; [tiny] a change too small to show even a hundred
-            times larger is labelled as such."""
+            [shrinks] Every change shrinks with it, but [ratio] their ratio settles onto the
+            [derivative] derivative. [magnified] Bars too short to see are drawn magnified,
+            with [factor] the factor written beside them; [tiny] a change too small to show
+            even a hundred times larger is labelled as such."""
         ):
             for mark, delta, row in zip((None, "again"), SHRINKING[1:], rows[1:]):
-                if mark:
-                    self.wait_until_mark(mark)
-                self.play(FadeOut(ripple), *ripple.undo(0.4), run_time=0.4)
+                back = AnimationGroup(FadeOut(ripple), *ripple.undo(0.4))
                 ripple = NudgeRipple(v, lines, (param, delta))
-                self.play(Succession(*ripple.animations(run_time=0.45)))
-                self.play(FadeIn(row, shift=0.2 * DOWN), run_time=0.4)
-            ratios = [row[6] for row in rows]
-            self.play_at("ratio", *(point_at(r) for r in (*ratios, derivative[2])))
+                on(mark, Succession(back, *ripple.animations(), Write(row)))
+            on("shrinks", Succession(*(point_at(m.label) for m in ripple.markers)))
+            on("ratio", Succession(*(point_at(row[6]) for row in rows)))
+            on("derivative", point_at(derivative[2]), at_most=1.2)
             magnified = [m for m in ripple.markers if m.scale > 1]
             self._point_at("magnified", [m.bar for m in magnified])
             self._point_at("factor", [m.note for m in magnified])
@@ -135,8 +145,8 @@ class NudgesOnNumberLines(LectureScene):
     def _point_at(self, mark: str, targets: list) -> None:
         """On ``mark``, point at each of ``targets`` (none on this example: just wait)."""
         shown = [t for t in targets if t is not None]
-        if shown:
-            self.play_at(mark, *(point_at(t) for t in shown))
+        if shown:  # one after another, while the words name them
+            self.play_at(mark, Succession(*map(point_at, shown)), until="next")
         else:
             self.wait_until_mark(mark)
 
@@ -155,3 +165,14 @@ class NudgesOnNumberLines(LectureScene):
         )
         color_fraction(row[4], "C", "w")
         return row
+
+
+def _draw(line: VariableNumberLine) -> LaggedStart:
+    """A number line drawn as it is named: its symbol, the line and its range, the value."""
+    return LaggedStart(
+        Write(line.label),
+        Create(line.line),
+        Write(line.ticks),
+        AnimationGroup(FadeIn(line.dot, scale=0.5), Write(line.readout)),
+        lag_ratio=0.4,
+    )
