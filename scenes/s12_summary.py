@@ -9,6 +9,7 @@ from manim import DOWN, LEFT, UP, FadeOut, Transform, VGroup, Write
 from scenes.kit.averages import average_formula, averaged
 from scenes.kit.beats import LectureScene
 from scenes.kit.formula_card import FormulaCard
+from scenes.kit.general_formulas import GENERAL, ROLES, derivative, layer
 from scenes.kit.path_sum import path_decimals, path_quantities, readable_neuron
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
@@ -22,36 +23,7 @@ from scenes.kit.worked import (
     worked_sum,
 )
 
-__all__ = ["GENERAL", "ROLES", "Summary"]
-
-
-def _d(num: str, den: str, symbol: str) -> list:
-    """∂num/∂den as formula parts: the cost in its colour, the variable in its own."""
-    return [(r"\partial " + num, "C"), "/", (r"\partial " + den, symbol)]
-
-
-_SIGMA = [r"\,", (r"\sigma'(z_j^{(l)})", "sigma"), r"\,"]
-_DA = _d("C_0", "a_j^{(l)}", "a")
-GENERAL = (
-    [("z_j^{(l)}", "z"), "=", r"\sum\nolimits_k", ("w_{jk}^{(l)}", "w"), r"\,", ("a_k^{(l-1)}", "a"),
-     "+", ("b_j^{(l)}", "b")],
-    [("a_j^{(l)}", "a"), "=", (r"\sigma(z_j^{(l)})", "sigma")],
-    [*_d("C_0", "a_j^{(L)}", "a"), "=", "2(", ("a_j^{(L)}", "a"), "-", ("y_j", "y"), ")"],
-    [*_d("C_0", "a_k^{(l-1)}", "a"), "=", r"\sum\nolimits_j", ("w_{jk}^{(l)}", "w"), *_SIGMA, *_DA],
-    [*_d("C_0", "w_{jk}^{(l)}", "w"), "=", ("a_k^{(l-1)}", "a"), *_SIGMA, *_DA],
-    [*_d("C_0", "b_j^{(l)}", "b"), "=", *_SIGMA[1:], *_DA],
-    [*_d("C", "w_{jk}^{(l)}", "w"), "=", r"\tfrac{1}{n}\sum\nolimits_{i=0}^{n-1}",
-     *_d("C_i", "w_{jk}^{(l)}", "w")],
-)  # fmt: skip
-"""z, a, the output error, the recursion, ∂C0/∂w, ∂C0/∂b and the average, in that order."""
-
-ROLES = ("weighted sum", "activation", "start at the output", "one layer back",
-         "each weight", "each bias", "over the examples")  # fmt: skip
-"""What each line of :data:`GENERAL` is for, written beside it at the end."""
-
-
-def _sup(layer: int) -> str:
-    return "^{(%d)}" % layer
+__all__ = ["Summary"]
 
 
 class Summary(LectureScene):
@@ -101,7 +73,7 @@ class Summary(LectureScene):
             sensitivity to each output activation is [twice] twice its error, the [gap] gap
             between what the neuron [gave] gave and what the example [asked] asked for."""
         ):
-            lhs = _d("C_0", f"a_{j}{_sup(L)}", "a")
+            lhs = derivative("C_0", f"a_{j}{layer(L)}", "a")
             shade, _, panel = card.discuss(
                 error, [worked_output_error(v, lhs, j, **size)]
             )
@@ -122,7 +94,7 @@ class Summary(LectureScene):
             path. [applied] Applied layer after layer, it walks the sensitivities all the
             way back to the input."""
         ):
-            lhs = _d("C_0", f"a_{r}{_sup(L - 1)}", "a")
+            lhs = derivative("C_0", f"a_{r}{layer(L - 1)}", "a")
             recursion = worked_sum(v, lhs, factors, total, decimals=(d, p), **size)
             shade, _, panel = card.discuss(back, [recursion])
             on("rule", shade)
@@ -134,11 +106,8 @@ class Summary(LectureScene):
         k = fewest_decimals(
             net.sizes[low - 1], lambda k: sum_decimals(v, *gradient_terms(low, r, k))
         )
-        w_tex = f"w_{{{r}{k}}}{_sup(low)}"
-        dw, db = (
-            rows[4],
-            rows[5],
-        )  # ∂C0 / ∂w =, a_k, σ' ∂C0/∂a_j;  ∂C0 / ∂b =, σ' ∂C0/∂a_j
+        w_tex = f"w_{{{r}{k}}}{layer(low)}"
+        dw, db = rows[4], rows[5]  # ∂C0/∂w =, a_k, σ' ∂C0/∂a_j;  ∂C0/∂b =, σ' ∂C0/∂a_j
         with self.beat(
             """With the [sensitivity] sensitivity of a neuron's activation in hand, its
             [weights] weights and [bias] bias follow at once: a [weight] weight's derivative
@@ -147,9 +116,9 @@ class Summary(LectureScene):
             as the last factor."""
         ):
             weight = worked_sum(
-                v, _d("C_0", w_tex, "w"), *gradient_terms(low, r, k), **size
+                v, derivative("C_0", w_tex, "w"), *gradient_terms(low, r, k), **size
             )
-            b_lhs = _d("C_0", f"b_{r}{_sup(low)}", "b")
+            b_lhs = derivative("C_0", f"b_{r}{layer(low)}", "b")
             bias = worked_sum(v, b_lhs, *gradient_terms(low, r), **size)
             shade, _, panel = card.discuss(rows[4:6], [weight, bias])
             on("sensitivity", shade, point_at(back[0:3]))
@@ -174,7 +143,7 @@ class Summary(LectureScene):
             {words}."""
         ):
             average = average_formula(
-                _d("C", w_tex, "w"), _d("C_i", w_tex, "w"), per, mean, index="i", start=0,
+                derivative("C", w_tex, "w"), derivative("C_i", w_tex, "w"), per, mean, index="i", start=0,
                 **size,
             )  # fmt: skip
             shade, _, panel = card.discuss(avg, [average])

@@ -121,6 +121,9 @@ SPARE = 0.2
 SHORTEST_STEP = 0.4
 """The shortest a stretched animation runs when the words leave it time (seconds)."""
 
+LAST_STEP = 1.0
+"""The shortest a stretched animation runs after the beat's last mark (seconds)."""
+
 SPEAKING_RATE = 2.5
 """Words per second of a calm lecturer (150 words a minute)."""
 
@@ -359,7 +362,8 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
 
         The animations then end :data:`SPARE` seconds before that word, so the next
         animation still starts on it; they last at least :data:`SHORTEST_STEP` (or the
-        time left, if less) and at most ``at_most`` seconds. Mark times come from the
+        time left, if less; :data:`LAST_STEP` when no mark follows) and at most
+        ``at_most`` seconds. Mark times come from the
         speech, so the run time is computed here, never fixed. Without ``until`` the
         animations keep their own ``run_time``.
         """
@@ -370,22 +374,28 @@ class LectureScene(_Base):  # type: ignore[misc, valid-type]
         self.play(*animations, **kwargs)
 
     def _time_until(self, mark: str | None, until: str, at_most: float) -> float:
-        """The run time of an animation starting now that ends just before ``until``."""
+        """The run time of an animation starting now that ends just before ``until``.
+
+        Before a mark, the animation may shrink to the time left (at least a frame) so
+        the mark's word is not missed; at the end of the speech no word follows, so it
+        keeps at least :data:`LAST_STEP` (a pointer stays readable, the beat lasts a
+        moment longer).
+        """
         now = self.renderer.time
-        end_of_speech = self._beat_started + self._speech_end
-        if until == "end":
-            end = end_of_speech
-        elif until == "next":
+        end = self._beat_started + self._speech_end
+        if until == "next":
             since = now if mark is None else self.mark_time(mark)
             beat = self._beat
             assert beat is not None
             ahead = [t for t in map(self.mark_time, beat.marks) if t > since + 1e-6]
-            end = min(ahead, default=end_of_speech)
+            end = min(ahead, default=end)
+            last = not ahead
         else:
-            end = self.mark_time(until)
+            last = until == "end"
+            end = end if last else self.mark_time(until)
         gap = end - now
-        shortest = min(SHORTEST_STEP, at_most, max(gap, 1.0 / config.frame_rate))
-        return max(shortest, min(at_most, gap - SPARE))
+        floor = LAST_STEP if last else min(SHORTEST_STEP, max(gap, 1.0 / config.frame_rate))
+        return max(min(floor, at_most), min(at_most, gap - SPARE))
 
     def tear_down(self) -> None:
         """After the last beat: refuse recordings named after beats this scene lacks."""

@@ -51,6 +51,12 @@ def _golden_test(entry: SceneEntry):
 
     def construct(scene):
         scene_class.construct(scene)
+        # The frame the video ends on, drawn whole: Manim's own last-frame step redraws
+        # only the last animation's mobjects over a cached background, which is empty
+        # when a still wait followed that animation (a pointer, then the beat's breath).
+        scene.animations = None
+        scene.renderer.static_image = None
+        scene.renderer.update_frame(scene)
 
     construct.__name__ = f"test_{entry.module}"
     construct.__doc__ = f"The last frame of {entry.name} matches its golden frame."
