@@ -75,7 +75,8 @@ class NudgesOnNumberLines(LectureScene):
             for mark, (line, _, _) in zip(("w", "z", "a", "C"), lines):
                 on(mark, _draw(line))
             # each line in turn, its range (the zoom) shown by its end ticks
-            on("zoom", Succession(*(point_at(line.line, line.ticks) for line, _, _ in lines)))
+            ranges = [point_at(line.line, line.ticks) for line, _, _ in lines]
+            on("zoom", Succession(*ranges))
 
         ripple = NudgeRipple(v, lines, (param, SHRINKING[0]))
         with self.beat(
