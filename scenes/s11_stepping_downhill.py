@@ -5,20 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import ClassVar
 
-from manim import (
-    DOWN,
-    UP,
-    Create,
-    FadeIn,
-    FadeOut,
-    VGroup,
-    Write,
-    linear,
-)
+from manim import UP, Create, FadeIn, FadeOut, VGroup, Write
 
 from scenes.kit.beats import LectureScene
-from scenes.kit.cost_curve import CostCurve, descent_costs
-from scenes.kit.parameter_lines import ParameterLines, downhill_rate, shown_rate
+from scenes.kit.descent_board import DescentBoard
+from scenes.kit.parameter_lines import downhill_rate
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import formula
@@ -45,38 +36,21 @@ class SteppingDownhill(LectureScene):
 
     def construct(self) -> None:
         """The set-up, one step in detail, the rest of the run, the cost before and after."""
-        v, n, eta, N = (
-            self.values,
-            self.example.n_examples,
-            self.descent_rate(),
-            self.steps,
-        )
-        rate = shown_rate(v, eta)
-        costs = descent_costs(v, eta, N)
+        n, N = self.example.n_examples, self.steps
+        board = DescentBoard(self.values, self.descent_rate(), N)
+        curve, params, rule = board.curve, board.params, board.rule
         title = formula(r"\text{Stepping downhill}", font_size=TITLE_SIZE)
         title.to_edge(UP, buff=0.35)
-        curve = CostCurve(costs, width=5.2, height=4.0)
-        curve.move_to([-3.5, 0.35, 0])
-        count = 2 * self.example.network.L
-        pitch = min(0.62, 5.0 / count)
-        params = ParameterLines(v, eta, N, row_height=pitch, length=3.6)
-        params.move_to([3.4, 0.35, 0])
-        rule = formula(
-            r"\theta \leftarrow \theta - \eta",
-            (r"\nabla C", "C"),
-            r",\qquad \eta =",
-            rate,
-            font_size=34,
-        )
-        rule.to_edge(DOWN, buff=1.0)
+        count = len(params.lines)
 
         on = partial(self.play_at, until="next")
         labels = VGroup(*(line.label for line in params.lines))
+        lines = [line.line for line in params.lines]
         with self.beat(
             f"""Backpropagation hands us the gradient; training puts it to use. On the [left]
             left is the [mean] mean cost over the {n} training examples, on the [right] right
-            each of the {count} [weights] weights and biases on its own number line. The
-            [rate] learning rate eta sets how [far] far each step goes."""
+            each of the {count} [weights] weights and biases [own] on its own number line.
+            The [rate] learning rate eta sets how [far] far each step goes."""
         ):
             on(None, Write(title))
             on("left", Create(curve.axes))
@@ -84,33 +58,36 @@ class SteppingDownhill(LectureScene):
             on("mean", Write(texts), curve.draw_points(0, 0))
             on("right", Write(params))
             on("weights", point_at(labels), at_most=1.0)
-            on("rate", Write(rule))
-            on("far", point_at(rule[2:]), at_most=1.0)
+            on("own", point_at(*lines), at_most=1.0)
+            on("rate", Write(board.rate))
+            on("far", Write(board.step))
 
-        # worked in numbers: the parameter whose step is the biggest
-        top = params.biggest_step
-        instance = params.worked_step(top, rate, font_size=32).next_to(
-            rule, DOWN, buff=0.3
-        )
+        top = params.biggest_step  # worked in numbers: the biggest step
+        instance = board.worked_step()
         marks = params.step_marks(0)
         with self.beat(
-            """One step. Every parameter [moves] moves by minus eta times its own [entry]
-            entry of the gradient. The [bright] bright marks are [those] those moves before
-            they happen, drawn on [lines] lines that share one scale, so the parameters the cost
-            is most [sensitive] sensitive to move the furthest. [below] Below, the biggest of
-            these steps, worked out in [numbers] numbers."""
+            """One step. Every parameter [moves] moves by [eta] minus eta times its own
+            [entry] entry of the gradient. The [bright] bright marks are [those] those moves
+            before they happen, drawn on [lines] lines that [scale] share one scale, so the
+            [parameters] parameters the cost is most sensitive to [furthest] move the
+            furthest. [below] Below, the biggest of these steps, worked out in [numbers]
+            numbers."""
         ):
             on(None, FadeIn(params.start_marks()), at_most=1.0)
-            on("moves", point_at(rule[0]), at_most=1.0)
-            on("entry", point_at(rule[1]), at_most=1.0)
+            on("moves", point_at(board.update), at_most=1.0)
+            on("eta", point_at(board.step_size), at_most=1.0)
+            on("entry", point_at(board.gradient), at_most=1.0)
             on("bright", Create(marks), at_most=1.0)
             on("those", point_at(marks), at_most=1.0)
-            on("lines", point_at(*(line.line for line in params.lines)), at_most=1.0)
-            on("sensitive", point_at(marks[top], labels[top]), at_most=1.0)
+            on("lines", point_at(*lines), at_most=1.0)
+            ends = [VGroup(*(line.ticks[i] for line in params.lines)) for i in (0, 1)]
+            on("scale", *map(point_at, ends), at_most=1.0)  # every line as wide
+            on("parameters", point_at(labels[top]), at_most=1.0)
+            on("furthest", point_at(marks[top]), at_most=1.0)
             on("below", Write(instance[:5]))
             on("numbers", Write(instance[5:]), at_most=1.5)
             self.add(instance)  # whole again: the tests read the step as one formula
-            self.play(params.move_to_step(1), curve.draw_points(1, 1))
+            self.play(*board.first_step())
             self.play(FadeOut(marks), run_time=0.5)
 
         with self.beat(
@@ -120,41 +97,27 @@ class SteppingDownhill(LectureScene):
         ):
             on(None, FadeOut(instance), params.hide_readouts(), at_most=0.6)
             self.wait_until_mark("again")
-            run_time = min(
-                0.6, max(0.15, (self.mark_time("these") - self.renderer.time) / (N - 1))
-            )
+            run_time = board.glide_time(self.mark_time("these") - self.renderer.time)
             for step in range(2, N + 1):
-                self.play(
-                    params.glide_to_step(step, run_time=run_time, rate_func=linear),
-                    curve.draw_points(step, step, run_time=run_time, rate_func=linear),
-                )
+                self.play(*board.glide(step, run_time))
             on("these", params.settle(N), at_most=1.0)
 
-        fell = costs[N].value < costs[0].value
-        summary = formula(
-            ("C", "C"),
-            r":\ ",
-            costs[0],
-            r"\ \to\ ",
-            costs[N],
-            r"\quad \text{after %d steps}" % N,
-            font_size=34,
-        )
-        summary.next_to(rule, DOWN, buff=0.3)
+        summary = board.summary()
         verdict = (
             "lower: these small [steps] steps against the gradient really went [downhill]"
             " downhill."
-            if fell
+            if board.fell
             else "higher: a learning rate this large [steps] overshoots, each step jumps"
             " past the valley and the cost [downhill] climbs instead of falling."
         )
         with self.beat(
-            f"""Before and after. The mean cost went from its [first] first value to its
-            [last] last, which is [verdict] {verdict} [ended] Each parameter ended where the
-            [sum] sum of its own steps took it, and none of this [curve] curve is drawn by
-            hand: every [point] point is a real cost."""
+            f"""Before and after. The [mean] mean cost went from its [first] first value to
+            its [last] last, which is [verdict] {verdict} [ended] Each parameter ended where
+            the [sum] sum of its own steps took it, and none of this [curve] curve is drawn
+            by hand: every [point] point is a real cost."""
         ):
             on(None, Write(summary[0:2]))
+            on("mean", point_at(curve.y_label), at_most=1.0)
             on("first", Write(summary[2]), point_at(curve.dots[0]), at_most=1.0)
             on("last", Write(summary[3:]), point_at(curve.dots[N]), at_most=1.0)
             on("verdict", point_at(summary[2], summary[4]), at_most=1.0)
@@ -163,4 +126,4 @@ class SteppingDownhill(LectureScene):
             on("ended", point_at(*(line.dot for line in params.lines)), at_most=1.0)
             on("sum", point_at(params.readouts), at_most=1.0)
             on("curve", point_at(curve), at_most=1.0)
-            on("point", point_at(*curve.dots.values()), at_most=1.0)
+            on("point", board.each_point())
