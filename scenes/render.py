@@ -8,34 +8,43 @@ the ``manim`` command in its own process, printing a progress line per scene and
 output paths at the end. ``--force`` renders even the scenes that are up to date.
 
 Other tools (``make lecture``) call :func:`render_scenes`, which renders only what is
-missing or out of date and returns where each video is.
+missing or out of date and returns where each video is; ``make class`` calls
+:func:`render_scene`, which renders one scene now in exactly the environment it is given.
+
+Every render is one fresh process in a session (process group) of its own: on a timeout,
+an error or an interruption the whole group is killed (the render, its LaTeX, ffmpeg,
+speech), and on Linux the render is also killed if the thread that started it dies with
+its process (a Dask worker killed by its nanny). Importing this module does not import
+Manim: the render process does, and the commands that need it (``main``,
+:func:`check_examples`, the default list of scenes) import it when they run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
-
-from manim import Scene
+from typing import TYPE_CHECKING, Any
 
 import bpmath
-from scenes.kit.beats import _base_scene, slides_folder
-from scenes.kit.limits import check_drawable
-from scenes.lecture import SCENES, SceneEntry
-from scenes.narration import runner as narration
 from scenes.perf import fingerprint, placement
-from scenes.perf.usage import Split, Usage, parse_split, run_measured
+from scenes.perf.usage import Split, Usage, parse_split
+
+if TYPE_CHECKING:
+    from scenes.lecture import SceneEntry
 
 __all__ = [
     "QUALITIES",
@@ -45,6 +54,7 @@ __all__ = [
     "default_jobs",
     "main",
     "output_path",
+    "render_scene",
     "render_scenes",
     "select_entries",
 ]
@@ -59,6 +69,17 @@ RESOLUTION_DIRS = {
 QUALITIES = tuple(RESOLUTION_DIRS)
 """The ``-q`` letters Manim knows: low, medium, high, 1440p, 4k."""
 ROOT = Path(__file__).resolve().parent.parent
+POLL_SECONDS = 0.1
+"""How often a running render is checked for its timeout and for a stop request."""
+
+
+def __getattr__(name: str) -> Any:
+    """``SCENES`` and ``SceneEntry`` (:mod:`scenes.lecture`, which imports Manim), on demand."""
+    if name in ("SCENES", "SceneEntry"):
+        from scenes import lecture
+
+        return getattr(lecture, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -107,6 +128,8 @@ def output_path(
 
 def check_examples(log: Callable[[str], None] = print) -> None:
     """Stop with a clear message (``SystemExit``) if a user's example file is bad."""
+    from scenes.kit.limits import check_drawable
+
     for role in bpmath.examples.ROLES:
         source = os.environ.get(bpmath.examples.environment_variable(role))
         try:
@@ -129,11 +152,22 @@ def _check_quality(quality: str) -> None:
 
 def _slides_enabled() -> bool:
     """Whether scenes are manim-slides ``Slide`` objects, by ``kit.beats``'s own rule."""
+    from manim import Scene
+
+    from scenes.kit.beats import _base_scene
+
     return _base_scene() is not Scene
 
 
 def default_jobs() -> int:
-    """``JOBS`` from the environment, else the number of cores this process may use."""
+    """``JOBS`` from the environment, else the number of cores this process may use.
+
+    Raises
+    ------
+    ValueError
+        If ``JOBS`` is set but not a whole number of at least 1 (``make class`` refuses
+        it with the same message).
+    """
     raw = os.environ.get("JOBS", "").strip()
     if raw:
         try:
@@ -150,12 +184,20 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class _Job:
-    """Where one scene renders and where its files end up."""
+    """Where one scene renders and where its files end up.
+
+    ``env`` is the render process's whole environment (None: this process's, with the
+    shared speech cache of ``media_dir``); ``timeout`` (seconds) and ``stop`` (asked
+    every :data:`POLL_SECONDS`) end the render, its process group killed.
+    """
 
     entry: SceneEntry
     quality: str
     media_dir: Path
     slides: bool
+    env: Mapping[str, str] | None = field(default=None, compare=False)
+    timeout: float | None = field(default=None, compare=False)
+    stop: Callable[[], bool] | None = field(default=None, compare=False)
 
     @property
     def video(self) -> Path:
@@ -168,6 +210,8 @@ class _Job:
     @property
     def slides_dir(self) -> Path:
         """Where the scene's deck goes: ``kit.beats.slides_folder`` of ``media_dir``."""
+        from scenes.kit.beats import slides_folder
+
         return slides_folder(RESOLUTION_DIRS[self.quality], self.media_dir)
 
     @property
@@ -242,14 +286,102 @@ def _move_deck(staged: Path, job: _Job) -> None:
     placement.write_text_atomically(job.slide_deck, json.dumps(deck, indent=2))
 
 
+class _StoppedError(Exception):
+    """The render was stopped (timeout or stop request); its process group is killed."""
+
+
+if sys.platform.startswith("linux"):
+    _prctl = ctypes.CDLL(None, use_errno=True).prctl
+    _PR_SET_PDEATHSIG = 1
+
+    def _die_with_parent(parent: int) -> Callable[[], None]:
+        """In the child before ``exec``: SIGKILL when the thread that started it dies."""
+
+        def set_up() -> None:
+            _prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            if os.getppid() != parent:  # the parent died before the line above
+                os._exit(137)
+
+        return set_up
+
+else:  # pragma: no cover - the group is still killed on timeout, error and stop
+
+    def _die_with_parent(parent: int) -> None:
+        return None
+
+
+def _kill_group(pgid: int) -> None:
+    """SIGKILL every process left in process group ``pgid``."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+
+
+def run_in_group(
+    cmd: Sequence[str],
+    *,
+    timeout: float | None = None,
+    stop: Callable[[], bool] | None = None,
+    **popen: Any,
+) -> tuple[int, Usage]:
+    """Run ``cmd`` (``subprocess.Popen`` keywords) in a session of its own, to the end.
+
+    Whatever happens, nothing it started outlives it: when it exits, on ``timeout``
+    (seconds, raises :class:`subprocess.TimeoutExpired`), when ``stop()`` says so
+    (raises :class:`_StoppedError`) and on any exception here (an interruption), its whole
+    process group is killed. On Linux it is also killed (``PR_SET_PDEATHSIG``) if the
+    thread that started it dies, e.g. with its process.
+
+    Returns
+    -------
+    tuple of (int, Usage)
+        The exit code, and the process's own usage with that of the children it waited
+        for (``wait4``), as :func:`scenes.perf.usage.run_measured` measures it.
+    """
+    proc = subprocess.Popen(
+        list(cmd), start_new_session=True, preexec_fn=_die_with_parent(os.getpid()), **popen
+    )
+    deadline = None if timeout is None else time.monotonic() + timeout
+    try:
+        # WNOWAIT: the exited leader stays a zombie, so its group id cannot be reused
+        # before the group is killed below.
+        while os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(list(cmd), timeout)
+            if stop is not None and stop():
+                raise _StoppedError("stopped")
+            time.sleep(POLL_SECONDS)
+    finally:
+        _kill_group(proc.pid)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    # Linux reports ru_maxrss in kilobytes.
+    return proc.returncode, Usage(usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024)
+
+
+def _child_environment(job: _Job) -> dict[str, str]:
+    """The render process's environment: ``job.env``, else this process's own."""
+    if job.env is not None:
+        env = dict(job.env)
+    else:
+        from scenes.narration import runner as narration
+
+        env = dict(os.environ)
+        env.update(narration.scene_environment(job.media_dir))
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
+    )
+    return env
+
+
 def _render_one(
-    job: _Job, digest: str, log: Callable[[str], None]
+    job: _Job, digest: str | None, log: Callable[[str], None]
 ) -> tuple[Usage, Split]:
     """Render ``job`` in a staging folder, then move its files into place.
 
     Manim writes everything (partial movies, the video, its captions, the slide deck)
     under ``<media>/.<module>-<quality>-*/media``, sharing only the LaTeX and Pango
     caches of ``<media>``; the finished files are moved where plain ``manim`` puts them.
+    ``digest`` None writes no fingerprint stamp (the caller keeps its own).
     """
     entry = job.entry
     job.media_dir.mkdir(parents=True, exist_ok=True)
@@ -260,6 +392,15 @@ def _render_one(
         )
     )
     staged = _Job(entry, job.quality, staging / "media", job.slides)
+    output = staging / "manim.log"
+
+    def tail(lines: int = 30) -> str:
+        try:
+            text = output.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        return "\n".join(text.splitlines()[-lines:])
+
     try:
         # Read as the folder-wide manim.cfg (cwd), beside the project's --config_file.
         (staging / "manim.cfg").write_text(
@@ -286,18 +427,31 @@ def _render_one(
             str(ROOT / entry.path),
             entry.name,
         ]
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(
-            p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p
-        )
-        env.update(narration.scene_environment(job.media_dir))
-        output = staging / "manim.log"
-        with output.open("w", encoding="utf-8") as out, narration.follow(
-            output, lambda line: log(f"  {entry.name}: {line}")
-        ):
-            returncode, usage = run_measured(
-                cmd, cwd=staging, env=env, stdout=out, stderr=out
-            )
+        env = _child_environment(job)
+        if job.env is None:  # the runner's own renders show their speech's progress
+            from scenes.narration import runner as narration
+
+            watch = narration.follow(output, lambda line: log(f"  {entry.name}: {line}"))
+        else:
+            watch = contextlib.nullcontext()
+        try:
+            with output.open("w", encoding="utf-8") as out, watch:
+                returncode, usage = run_in_group(
+                    cmd, cwd=staging, env=env, stdout=out, stderr=out,
+                    timeout=job.timeout, stop=job.stop,
+                )
+        except subprocess.TimeoutExpired:
+            raise SceneRenderError(
+                entry,
+                f"{tail()}\nerror: timed out after {job.timeout:g} s; the render and"
+                " every process it started were killed",
+            ) from None
+        except _StoppedError:
+            raise SceneRenderError(
+                entry,
+                f"{tail()}\nerror: stopped (cancelled); the render and every process it"
+                " started were killed",
+            ) from None
         text = output.read_text(encoding="utf-8", errors="replace")
         for line in text.splitlines():
             if line.startswith("notice:"):
@@ -319,10 +473,11 @@ def _render_one(
             _move_deck(staged.slides_dir, job)
         # Written last (up_to_date relies on it). The CPU time orders the next run: the
         # longest scenes start first.
-        placement.write_text_atomically(
-            job.stamp,
-            f"{digest}\n{usage.cpu_seconds:.1f}\n{'captions' if has_captions else ''}\n",
-        )
+        if digest is not None:
+            placement.write_text_atomically(
+                job.stamp,
+                f"{digest}\n{usage.cpu_seconds:.1f}\n{'captions' if has_captions else ''}\n",
+            )
         return usage, parse_split(text)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -379,7 +534,11 @@ def render_scenes(
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise ValueError(f"jobs={jobs}: at least one process is needed")
-    entries = list(SCENES if entries is None else entries)
+    if entries is None:
+        from scenes.lecture import SCENES
+
+        entries = SCENES
+    entries = list(entries)
     media_dir = (ROOT / "media" if media_dir is None else Path(media_dir)).resolve()
     media_dir.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_staging(media_dir)
@@ -441,11 +600,60 @@ def render_scenes(
     return [results[i] for i in range(len(work))]
 
 
+def render_scene(
+    entry: SceneEntry,
+    quality: str,
+    media_dir: Path,
+    env: Mapping[str, str],
+    *,
+    slides: bool = False,
+    timeout: float | None = None,
+    stop: Callable[[], bool] | None = None,
+    log: Callable[[str], None] = print,
+) -> RenderedScene:
+    """Render ``entry`` now, in one fresh process whose environment is exactly ``env``.
+
+    The runner's render of one scene (staging folder, files moved into place when
+    complete, the process group killed whatever happens) without its up-to-date check
+    or fingerprint stamp: for callers that keep their own (``make class``). Manim is
+    imported by the render process only, not here.
+
+    Parameters
+    ----------
+    env : mapping
+        The render process's whole environment (``BPMATH_<ROLE>`` files, narration
+        settings and cache...); ``PYTHONPATH`` gets the project root in front.
+    slides : bool
+        Whether the scene makes a slide deck (``env`` must agree: see ``kit.beats``).
+    timeout : float, optional
+        Seconds before the render is killed (:class:`SceneRenderError`).
+    stop : callable, optional
+        Asked every :data:`POLL_SECONDS`; True kills the render (:class:`SceneRenderError`).
+    log : callable
+        Receives the render's ``notice:`` lines.
+
+    Raises
+    ------
+    SceneRenderError
+        If the render fails, times out or is stopped; its ``log`` ends with why.
+    """
+    _check_quality(quality)
+    media_dir = Path(media_dir).resolve()
+    job = _Job(entry, quality, media_dir, slides, dict(env), timeout, stop)
+    started = time.perf_counter()
+    usage, split = _render_one(job, None, log)
+    return RenderedScene(
+        entry, quality, job.video, True, time.perf_counter() - started, *astuple(usage), split
+    )
+
+
 def select_entries(only: str | None) -> list[SceneEntry]:
     """The lecture's scenes named by ``--only`` ("3,9": storyboard steps), else all.
 
     An unknown step stops the command with its number (``SystemExit``).
     """
+    from scenes.lecture import SCENES
+
     if not only:
         return list(SCENES)
     wanted = {int(s) for s in only.split(",")}
@@ -467,6 +675,8 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="render even the scenes that are up to date"
     )
     args = parser.parse_args(argv)
+    from scenes.narration import runner as narration
+
     # A kill (make's, a CI timeout's) unwinds like Ctrl-C: staging folders are removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 

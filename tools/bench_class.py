@@ -27,14 +27,14 @@ class task does).
 **How it measures.** Each run is one child process (a fresh Python), reaped with
 ``wait4`` as :func:`scenes.perf.usage.run_measured` (the runner's measure) does: wall
 time around it, and CPU time (user + system) of the child and every process under it
-(client, scheduler, worker processes, each task's process, each render and its
-``ffmpeg``/LaTeX), as ``wait4`` reports it. Peak memory is resident size (RSS) from
-``getrusage``, the same kernel counters: each render's peak as the runner records it
-(``RenderedScene.peak_rss``, returned by every class task), the task's own process
-around it, and each Dask worker process's own peak, asked from the worker at the end
-(``Client.run``). A worker renders one task at a time, so its peak is at most its own
-peak + its largest task process + its largest render: that sum is the figure given per
-worker (an upper bound: the three peaks need not coincide, and shared pages count in
+(client, scheduler, worker processes, each render and its ``ffmpeg``/LaTeX), as
+``wait4`` reports it. Peak memory is resident size (RSS) from ``getrusage``, the same
+kernel counters: each render's peak as the runner records it
+(``RenderedScene.peak_rss``, returned by every class task: a task starts its render
+process directly, no process between them), and each Dask worker process's own peak,
+asked from the worker at the end (``Client.run``). A worker renders one task at a time,
+so its peak is at most its own peak + its largest render: that sum is the figure given
+per worker (an upper bound: the two peaks need not coincide, and shared pages count in
 each). Which worker ran which task comes from the scheduler's task stream. The load
 average (``/proc/loadavg``) is recorded before and after each run.
 
@@ -394,6 +394,7 @@ def _child_runner(spec: dict) -> int:
     import resource
 
     from scenes.classroom.tasks import join_lecture
+    from scenes.publish.build import TITLE
     from scenes.render import check_examples, render_scenes, select_entries
 
     entries = select_entries(spec["only"])
@@ -429,7 +430,7 @@ def _child_runner(spec: dict) -> int:
                 }
             )
         t0 = time.perf_counter()
-        lecture = join_lecture(student, titles, parts)
+        lecture = join_lecture(student, titles, parts, TITLE)
         joins.append({"student": student, "seconds": time.perf_counter() - t0})
         print(f"student {student}: lecture joined, {lecture['duration']:.0f} s", flush=True)
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -473,7 +474,6 @@ def dask_workers(result: dict) -> list[dict]:
             if where.get((s["student"], s["step"])) == address
         ]
         render = max((s.get("peak_rss") or 0 for s in mine), default=0)
-        task = max((s.get("task_rss") or 0 for s in mine), default=0)
         rows.append(
             {
                 "address": address,
@@ -482,10 +482,9 @@ def dask_workers(result: dict) -> list[dict]:
                 "busy_s": busy.get(address, 0.0),
                 "cpu_s": usage["own_cpu_s"] + usage["children_cpu_s"],
                 "own_peak_mb": _mb(usage["own_peak_rss"]),
-                "task_peak_mb": _mb(task),
                 "render_peak_mb": _mb(render),
                 "children_peak_mb": _mb(usage["children_peak_rss"]),
-                "peak_mb": _mb(usage["own_peak_rss"] + task + render),
+                "peak_mb": _mb(usage["own_peak_rss"] + render),
             }
         )
     return rows
@@ -584,7 +583,7 @@ def format_report(report: dict) -> str:
                 lines.append(
                     f"  worker {w['address']}: {w['tasks']} task(s), busy {w['busy_s']:.1f} s,"
                     f" {w['cpu_s']:.1f} CPU-s; peak {_num(w['peak_mb'])} MB ="
-                    f" worker {_num(w['own_peak_mb'])} + task {_num(w['task_peak_mb'])}"
+                    f" worker {_num(w['own_peak_mb'])}"
                     f" + render {_num(w['render_peak_mb'])}"
                 )
         else:

@@ -64,7 +64,8 @@ def open_client(
         threads_per_worker=1,
         processes=True,
         host=host,
-        dashboard_address=":0" if _has_dashboard() else None,
+        # On the workers' host, not every interface (":0" binds 0.0.0.0).
+        dashboard_address=f"{host}:0" if _has_dashboard() else None,
         silence_logs=logging.ERROR,
     )
     try:

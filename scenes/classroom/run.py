@@ -24,7 +24,7 @@ from scenes.classroom import pages
 from scenes.classroom.notebook import answers, personal_notebook
 from scenes.classroom.personal import Personal, personal_examples, student_seed
 from scenes.classroom.roster import RosterError, Student, read_roster
-from scenes.classroom.tasks import ROLES
+from scenes.classroom.tasks import NOT_FOR_A_CLASS, ROLES, TIMEOUT_VARIABLE
 
 __all__ = ["ClassMember", "Outcome", "main", "plan_class", "run_class"]
 
@@ -34,9 +34,15 @@ PASSED_VARIABLES = (
     "BACKPROP_VOICE",
     "BACKPROP_VOICE_THREADS",
     "BACKPROP_FAST_STILLS",
-    "BACKPROP_NARRATION_CACHE",
+    TIMEOUT_VARIABLE,
 )
-"""The client's settings every render sees, whatever the worker's own environment."""
+"""The client's settings every render sees, whatever the worker's own environment (the
+speech cache is the worker machine's own: :func:`scenes.classroom.tasks.cache_root`)."""
+VOICE_NOTICE = (
+    "note: VOICE_DIR is set, but the students' lectures use the synthetic voice: its"
+    " recordings speak the default example's numbers, not each student's"
+)
+"""Printed by ``make class`` when ``VOICE_DIR`` is set (a class never uses it)."""
 _OWN_FILES = "file:scenes/classroom/"
 
 
@@ -100,21 +106,24 @@ def _scene_dict(entry) -> dict:
 
 
 def _scene_inputs(entries, quality: str) -> dict[str, dict[str, str]]:
-    """The runner's fingerprint inputs of each scene, without any example file."""
+    """The runner's fingerprint inputs of each scene, without example files or recordings.
+
+    A class uses neither: its examples are each student's, and it never uses
+    ``VOICE_DIR`` (:data:`scenes.classroom.tasks.NOT_FOR_A_CLASS`).
+    """
     from scenes.perf import fingerprint
 
-    saved = {
-        r: os.environ.pop(bpmath.examples.environment_variable(r), None) for r in ROLES
-    }
+    names = [bpmath.examples.environment_variable(r) for r in ROLES] + list(NOT_FOR_A_CLASS)
+    saved = {name: os.environ.pop(name, None) for name in names}
     try:
         found = {
             e.module: fingerprint.inputs(ROOT, ROOT / e.path, quality, slides=False)
             for e in entries
         }
     finally:
-        for role, value in saved.items():
+        for name, value in saved.items():
             if value is not None:
-                os.environ[bpmath.examples.environment_variable(role)] = value
+                os.environ[name] = value
     # This package's client side (roster, pages, progress) draws nothing: editing it
     # must not re-render a class. Only the task that runs the render counts.
     for inputs in found.values():
@@ -233,6 +242,7 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
 
     from scenes.classroom.cluster import dashboard
     from scenes.classroom.tasks import join_lecture, render_scene
+    from scenes.publish.build import TITLE
 
     link = dashboard(client)
     if link:
@@ -260,7 +270,7 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
             what[future] = ("scene", m, e, video, digest)
             parts.append(future)
         future = client.submit(
-            join_lecture, sid, titles, parts,
+            join_lecture, sid, titles, parts, TITLE,
             key=f"lecture-{sid}-{lecture_digest[:12]}", retries=1, pure=False,
         )
         what[future] = ("join", m, None, folder, lecture_digest)
@@ -307,11 +317,16 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
 
 
 def default_workers() -> int:
-    """``JOBS`` or the cores this process may use."""
-    raw = os.environ.get("JOBS", "").strip()
-    if raw.isdigit() and int(raw) > 0:
-        return int(raw)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    """``JOBS`` or the cores this process may use, as ``make video`` counts them.
+
+    Raises
+    ------
+    ValueError
+        If ``JOBS`` is not a whole number of at least 1 (:func:`scenes.render.default_jobs`).
+    """
+    from scenes.render import default_jobs
+
+    return default_jobs()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -327,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from scenes.classroom.cluster import ClusterError, check_scheduler, open_client
 
+    try:
+        workers = args.workers or (None if args.scheduler else default_workers())
+    except ValueError as exc:
+        print(f"error: {exc}; nothing was rendered", file=sys.stderr)
+        return 2
     try:
         students = read_roster(args.roster)
         if args.scheduler:  # named within seconds, before the scenes are even imported
@@ -344,13 +364,14 @@ def main(argv: list[str] | None = None) -> int:
     from scenes.render import select_entries
 
     entries = select_entries(args.only)
-    workers = args.workers or default_workers()
     where = args.scheduler or f"a local cluster of {workers} single-threaded worker(s)"
     print(f"{len(members)} student(s), {len(entries)} scene(s) each, at -q{args.quality}, on {where}")
+    if os.environ.get("VOICE_DIR"):
+        print(VOICE_NOTICE)
     try:
         outcome = run_class(
             members, args.quality, args.class_dir,
-            client_factory=lambda: open_client(args.scheduler, workers),
+            client_factory=lambda: open_client(args.scheduler, workers or 1),
             entries=entries, progress=not args.no_progress,
         )
     except ClusterError as exc:
