@@ -13,7 +13,6 @@ from manim import (
     LaggedStart,
     MathTex,
     Mobject,
-    Succession,
     Tex,
     VGroup,
     Write,
@@ -24,7 +23,7 @@ from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.notation import activation_rule, cost_rule, weighted_sum_rule
 from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
-from scenes.kit.tree_threads import colored_links, grow_upper, thread_steps
+from scenes.kit.tree_threads import colored_links, grow_upper, in_turn, thread_steps
 from scenes.kit.values import formula
 
 __all__ = ["DependencyTreeScene"]
@@ -104,7 +103,7 @@ class DependencyTreeScene(LectureScene):
             steps = thread_steps(tree, thread)
             for mark, step in zip(("weight", "z", "a", "cost"), steps):
                 on(mark, step, at_most=1.5)
-            on("chain", Succession(*colored_links(tree, thread)))
+            on("chain", in_turn(*colored_links(tree, thread)))
 
         with self.beat(
             """[bias] The bias and [prev] the previous activation reach the cost along the
@@ -137,7 +136,7 @@ class DependencyTreeScene(LectureScene):
             on(None, point_at(node("a_Lm1")), at_most=1.2)
             on("same", point_at(rule_z), point_at(rule_a), at_most=1.5)
             upper = grow_upper(tree, rules)
-            on("weight", Succession(upper.make_room, upper.weight))
+            on("weight", in_turn(upper.make_room, upper.weight))
             for mob, beside in zip(  # level with their nodes, once the tree has grown
                 (rule_z2, rule_a2, note), ("z_Lm1", "a_Lm1", "a_Lm2")
             ):
@@ -158,4 +157,4 @@ class DependencyTreeScene(LectureScene):
             on("cost", point_at(node("C0")), at_most=1.2)
             on("longer", tree.highlight_path(long_path))
             back = colored_links(tree, long_path, backwards=True)
-            on("backwards", Succession(*back))
+            on("backwards", in_turn(*back))

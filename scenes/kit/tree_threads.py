@@ -8,7 +8,7 @@ should light up on its own word. These functions return a thread's pieces in ord
     steps = thread_steps(tree, ["w_L", "z_L", "a_L", "C0"])
     on("weight", steps[0])       # the weight pulses
     on("z", steps[1])            # the flash runs down the arrow, z pulses
-    on("chain", Succession(*colored_links(tree, thread)))
+    on("chain", in_turn(*colored_links(tree, thread)))
 
 and :func:`grow_upper` draws the layer :meth:`DependencyTree.extend_up` adds in the
 order a sentence names it (its weight, its bias, the activation before it, then the
@@ -24,6 +24,7 @@ from manim import (
     AnimationGroup,
     Create,
     Indicate,
+    LaggedStart,
     Line,
     ManimColor,
     Mobject,
@@ -34,7 +35,17 @@ from manim import (
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.style import HIGHLIGHT
 
-__all__ = ["UpperGrowth", "colored_links", "grow_upper", "thread_steps"]
+__all__ = ["UpperGrowth", "colored_links", "grow_upper", "in_turn", "thread_steps"]
+
+
+def in_turn(*steps: Animation) -> LaggedStart:
+    """``steps`` one after another, each one's new lines hidden until its turn.
+
+    A :class:`~manim.Succession` would put the flashes (and pointer frames) still to
+    come on screen, whole, from its start; a lagged group begins them all hidden.
+    Steps in turn must not animate the same mobject.
+    """
+    return LaggedStart(*steps, lag_ratio=1.0)
 
 
 def thread_steps(
