@@ -111,6 +111,18 @@ def test_both_lectures(klass):
         assert srt.count(" --> ") == vtt.count(" --> ") > 2
 
 
+def test_workers_never_import_manim(cluster, klass):
+    """After rendering and joining, no worker process has imported Manim: each scene's
+    render process is the only one to (one fresh process per scene task)."""
+    from distributed import Client
+
+    assert klass[2].rendered == 4
+    with Client(cluster.address, timeout=30, set_as_default=False) as client:
+        # A builtin travels by name: the workers cannot import this test module.
+        found = client.run(eval, "'manim' in __import__('sys').modules")
+    assert found and not any(found.values()), found
+
+
 def test_answer_key_and_index(klass):
     """answers.csv has each student's answers; every link of index.html exists."""
     class_dir, people, _ = klass
