@@ -9,7 +9,6 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    Animation,
     AnimationGroup,
     Create,
     FadeIn,
@@ -26,7 +25,7 @@ from scenes.kit.chain_product import color_fraction
 from scenes.kit.layout import fit_width
 from scenes.kit.nudge import NOTE_GAP, NudgeRipple, magnification_note
 from scenes.kit.number_line import VariableNumberLine
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import in_turn, point_at
 from scenes.kit.style import MUTED, TITLE_SIZE
 from scenes.kit.values import Quantity, delta_decimals, formula
 
@@ -77,7 +76,7 @@ class NudgesOnNumberLines(LectureScene):
                 on(mark, _draw(line))
             # each line in turn, its range (the zoom) shown by its end ticks
             ranges = [point_at(line.line, line.ticks) for line, _, _ in lines]
-            on("zoom", _in_turn(*ranges))
+            on("zoom", in_turn(*ranges))
 
         ripple = NudgeRipple(v, lines, (param, SHRINKING[0]))
         with self.beat(
@@ -89,9 +88,9 @@ class NudgesOnNumberLines(LectureScene):
             marks = ("nudge", "z", "a", "C")
             for mark, step in zip(marks, ripple.animations()):
                 on(mark, step)
-            on("dots", _in_turn(*(point_at(line.dot) for line, _, _ in lines)))
-            on("bars", _in_turn(*(point_at(m.bar) for m in ripple.markers)))
-            on("measured", _in_turn(*(point_at(m.label) for m in ripple.markers)))
+            on("dots", in_turn(*(point_at(line.dot) for line, _, _ in lines)))
+            on("bars", in_turn(*(point_at(m.bar) for m in ripple.markers)))
+            on("measured", in_turn(*(point_at(m.label) for m in ripple.markers)))
 
         rows = [self._row(param, delta) for delta in SHRINKING]
         derivative = formula(
@@ -136,8 +135,8 @@ class NudgesOnNumberLines(LectureScene):
                 back = AnimationGroup(FadeOut(ripple), *ripple.undo(0.4))
                 ripple = NudgeRipple(v, lines, (param, delta))
                 on(mark, Succession(back, *ripple.animations(), Write(row)))
-            on("shrinks", _in_turn(*(point_at(m.label) for m in ripple.markers)))
-            on("ratio", _in_turn(*(point_at(row[6]) for row in rows)))
+            on("shrinks", in_turn(*(point_at(m.label) for m in ripple.markers)))
+            on("ratio", in_turn(*(point_at(row[6]) for row in rows)))
             on("derivative", point_at(derivative[2]), at_most=1.2)
             magnified = [m for m in ripple.markers if m.scale > 1]
             self._point_at("magnified", [m.bar for m in magnified])
@@ -148,7 +147,7 @@ class NudgesOnNumberLines(LectureScene):
         """On ``mark``, point at each of ``targets`` (none on this example: just wait)."""
         shown = [t for t in targets if t is not None]
         if shown:  # one after another, while the words name them
-            self.play_at(mark, _in_turn(*map(point_at, shown)), until="next")
+            self.play_at(mark, in_turn(*map(point_at, shown)), until="next")
         else:
             self.wait_until_mark(mark)
 
@@ -178,12 +177,3 @@ def _draw(line: VariableNumberLine) -> LaggedStart:
         AnimationGroup(FadeIn(line.dot, scale=0.5), Write(line.readout)),
         lag_ratio=0.4,
     )
-
-
-def _in_turn(*pointers: Animation) -> LaggedStart:
-    """Pointers played one after another, each frame hidden until its turn.
-
-    (In a :class:`~manim.Succession` the frames still to come would be on screen,
-    whole, from its start.)
-    """
-    return LaggedStart(*pointers, lag_ratio=1.0)

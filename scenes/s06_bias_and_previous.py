@@ -11,7 +11,6 @@ from manim import (
     FadeOut,
     GrowFromCenter,
     LaggedStart,
-    Succession,
     TransformFromCopy,
     VGroup,
     Write,
@@ -20,7 +19,7 @@ from manim import (
 from scenes.kit.beats import LectureScene
 from scenes.kit.chain_product import ChainRuleProduct, Factor
 from scenes.kit.notation import layer_tex
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import in_turn, point_at
 from scenes.kit.reveal import value_steps
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
@@ -108,7 +107,7 @@ class BiasAndPreviousActivation(LectureScene):
             ]
             each = [AnimationGroup(Write(f, run_time=0.75), point_at(k, run_time=0.75))
                     for k, f in zip(links, pieces)]  # fmt: skip
-            self.play_at("five", Succession(*each))
+            self.play_at("five", in_turn(*each))
 
         tail = long.brace_tail(
             3,
@@ -130,4 +129,4 @@ class BiasAndPreviousActivation(LectureScene):
             on("below", point_at(previous.product), at_most=1.0)
             on("reuses", TransformFromCopy(previous.product, value), at_most=2.5)
             back = [point_at(k, run_time=0.4) for k in reversed(links)]
-            self.play_at("output", Succession(*back))
+            self.play_at("output", in_turn(*back))

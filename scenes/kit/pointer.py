@@ -18,6 +18,7 @@ from manim import (
     Animation,
     Create,
     FadeOut,
+    LaggedStart,
     Mobject,
     RoundedRectangle,
     Succession,
@@ -27,7 +28,7 @@ from manim import (
 
 from scenes.kit.style import HIGHLIGHT
 
-__all__ = ["POINTER_BUFF", "POINTER_RUN_TIME", "PointerFrame", "point_at"]
+__all__ = ["POINTER_BUFF", "POINTER_RUN_TIME", "PointerFrame", "in_turn", "point_at"]
 
 POINTER_BUFF = 0.12
 """Space between the target and the frame drawn around it, in scene units."""
@@ -80,3 +81,14 @@ def point_at(*targets: Mobject, run_time: float = POINTER_RUN_TIME) -> Animation
         Create(frame, run_time=0.45 * run_time),
         FadeOut(frame, run_time=0.55 * run_time),
     )
+
+
+def in_turn(*animations: Animation) -> LaggedStart:
+    """Play ``animations`` one after another, each pointer frame hidden until its turn.
+
+    Use it to point at several things in order ("this one, then that one"). A
+    :class:`~manim.Succession` of pointers would put every frame still to come on
+    screen, whole, from its start; a :class:`~manim.LaggedStart` with ``lag_ratio=1``
+    plays them in the same order without that.
+    """
+    return LaggedStart(*animations, lag_ratio=1.0)

@@ -12,7 +12,7 @@ import pytest
 from manim import UP, FadeIn, MathTex, linear
 
 from scenes.kit.beats import LONGEST_PHRASE, SPARE, LectureScene
-from scenes.kit.pointer import PointerFrame, point_at
+from scenes.kit.pointer import PointerFrame, in_turn, point_at
 from scenes.narration.marks import MarkError, parse_note, share_time, strip_marks
 from tests.scenes.harness import build_scene
 from tests.scenes.sample_scene import SAMPLE, SampleScene
@@ -168,6 +168,24 @@ def test_the_pointer_stays_on_screen_and_leaves_nothing():
     assert frame.get_bottom()[1] >= -config.frame_height / 2
     with pytest.raises(ValueError, match="at least one mobject"):
         PointerFrame()
+
+
+def test_pointers_in_turn_show_each_frame_only_in_its_turn():
+    """in_turn: while the first pointer plays, the second frame is not drawn yet."""
+    from manim import LEFT, RIGHT, Scene, Square
+
+    first, second = Square(0.5).shift(LEFT), Square(0.5).shift(RIGHT)
+    animation = in_turn(point_at(first), point_at(second))
+    animation._setup_scene(Scene())
+    animation.begin()
+    animation.interpolate(0.25)  # halfway through the first pointing
+    frames = [a.animations[0].mobject for a in animation.animations]
+    assert all(isinstance(f, PointerFrame) for f in frames)
+    drawn = [float(np.ptp(f.points, axis=0).max()) if len(f.points) else 0.0 for f in frames]
+    assert drawn[0] > 0.1, "the first frame is being drawn"
+    assert drawn[1] < 1e-6, "the second frame must not be on screen before its turn"
+    animation.interpolate(1.0)
+    animation.finish()
 
 
 class SlideNotesScene(MarkedScene):
