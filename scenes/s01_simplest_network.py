@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -21,6 +23,7 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.layout import align_below, fit_in_frame
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import cost_rule
+from scenes.kit.point_in_turn import point_in_turn
 from scenes.kit.pointer import point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
@@ -36,6 +39,7 @@ class SimplestNetwork(LectureScene):
     def construct(self) -> None:
         """Network, its parameters, the last two layers, y, and C0 with real numbers."""
         v, L = self.values, self.example.network.L
+        on = partial(self.play_at, until="next")
         title = Tex(r"The simplest network", font_size=TITLE_SIZE).to_edge(UP)
         net = NetworkDiagram(
             v, symbolic=False, layer_spacing=3.0, radius=0.5, max_width=10.5
@@ -55,43 +59,43 @@ class SimplestNetwork(LectureScene):
         ]  # fmt: skip
 
         with self.beat(
-            f"""The smallest network with layers: {L + 1} neurons in a row. [circle] Each
-            circle shows its activation for one input, computed by the real network, and
-            [glow] glows brighter the closer it is to one."""
+            f"""The smallest network with layers: [neurons] {L + 1} neurons in a row. [circle]
+            Each circle shows its [activation] activation for one [input] input, computed by
+            the real network, and [glow] glows brighter the closer it is to one."""
         ):
-            self.play(Write(title), run_time=0.8)
-            self.play(
-                LaggedStart(*(FadeIn(c, scale=0.6) for c in net.layers), lag_ratio=0.3),
-                Create(net.edges, lag_ratio=0.3),
-                run_time=1.6,
-            )
-            self.play_at("circle", FadeIn(net.values_group), *map(FadeIn, ends), until="glow")
+            on(None, Write(title), at_most=1.5)
+            on("neurons", LaggedStart(*(FadeIn(c, scale=0.6) for c in net.layers),
+               lag_ratio=0.3), Create(net.edges, lag_ratio=0.3), at_most=2.0)  # fmt: skip
+            on("circle", point_in_turn(net.layers))
+            on("activation", Write(net.values_group), at_most=2.0)
+            on("input", *map(Write, ends), at_most=1.5)
             brightest = max(range(L + 1), key=lambda l: v("a", l))
             self.play_at("glow", point_at(net.neuron(brightest)))
 
         weights, biases = net.chain_parameter_labels(v, font_size=28)
         with self.beat(
             f"""[weight] Each connection carries a weight and [bias] each neuron after the
-            input adds a bias. [these] These {2 * L} numbers are all the network has: fix
-            them, and every activation is fixed too."""
+            input adds a bias. [these] These {2 * L} numbers are all the network has: [fix]
+            fix them, and [every] every activation is fixed too."""
         ):
-            for mark, nxt, labels, shift in (
-                ("weight", "bias", weights, 0.15 * DOWN), ("bias", "these", biases, 0.15 * UP)
-            ):
-                fade = LaggedStart(*(FadeIn(m, shift=shift) for m in labels), lag_ratio=0.3)
-                self.play_at(mark, fade, until=nxt)
-            self.play_at("these", *map(point_at, [*weights, *biases]))
+            on("weight", LaggedStart(*map(Write, weights), lag_ratio=0.3), at_most=2.5)
+            on("bias", LaggedStart(*map(Write, biases), lag_ratio=0.3), at_most=2.5)
+            on("these", point_in_turn([m for pair in zip(weights, biases) for m in pair]))
+            on("fix", point_at(*weights, *biases), at_most=1.2)
+            on("every", point_at(net.values_group), at_most=1.5)
 
         args = [p for l in range(1, L + 1)
                 for p in ((f"w^{{({l})}}", "w"), ",", (f"b^{{({l})}}", "b"), ",")][:-1]  # fmt: skip
         cost_of = formula(("C", "C"), "(", *args, ")", font_size=40).move_to(1.7 * DOWN)
         fit_in_frame(cost_of)
         with self.beat(
-            """So the cost is a function of these parameters and nothing else.
-            Backpropagation answers one question about it: [react] how strongly does the
-            cost react to each parameter?"""
+            """So the [cost] cost is a function of [these] these parameters and [nothing]
+            nothing else. Backpropagation answers one question about it: [react] how
+            strongly does the cost react to each parameter?"""
         ):
-            self.play(Write(cost_of), run_time=2)
+            on("cost", Write(cost_of[:2]))
+            on("these", Write(cost_of[2:]), at_most=2.5)
+            on("nothing", point_at(cost_of), at_most=1.5)
             path = net.highlight_path([(l, 0) for l in range(L + 1)])
             self.play_at("react", path, until="end")
 
@@ -103,24 +107,33 @@ class SimplestNetwork(LectureScene):
         ).move_to(1.7 * DOWN)  # fmt: skip
         fit_in_frame(remark)
         with self.beat(
-            """Zoom in on the last two neurons. [output] The output activation is a with
-            superscript L, for the last layer; [before] the one before it gets L minus
-            one. [count] These superscripts count layers; nothing is raised to a power."""
+            """Zoom in on the last two neurons. [output] The output activation is [a] a with
+            [super] superscript L, for the [last] last layer; [before] the one before it gets
+            [minus] L minus one. [count] These superscripts count layers; [power] nothing is
+            raised to a power."""
         ):
             self.play(*(FadeOut(m) for m in (cost_of, weights, biases, ends[1])))
             self.play(
                 net.left_of(L - 1).animate.set_opacity(0.25),
                 ends[0].animate.set_opacity(0.25),
             )
-            self.play_at("output", FadeIn(a_last, shift=0.2 * UP))
-            self.play_at("before", FadeIn(a_prev, shift=0.2 * UP))
-            self.play_at("count", Write(remark), until="end")
+            on("output", point_at(net.lit(L)), at_most=1.5)
+            on("a", Write(a_last[0][0]))
+            on("super", Write(a_last[0][1:]))
+            on("last", point_at(net.lit(L), a_last), at_most=1.5)
+            on("before", Write(a_prev[0][0]), point_at(net.lit(L - 1)))
+            on("minus", Write(a_prev[0][1:]))
+            on("count", Write(remark[0]), at_most=2.5)
+            on("power", Write(remark[1:]), at_most=2.5)
 
         with self.beat(
-            """For this training input we also know the answer the network should have
-            given: [desired] the desired output, written y."""
+            """For this training [input] input we also know the [answer] answer the network
+            should have given: [desired] the desired output, [written] written y."""
         ):
-            self.play_at("desired", FadeIn(want, shift=0.2 * LEFT), FadeIn(caption))
+            on("input", point_at(net.lit(0)), at_most=1.5)
+            on("answer", point_at(net.lit(L)), at_most=1.5)
+            on("desired", Write(caption))
+            on("written", FadeIn(want, shift=0.2 * LEFT))
 
         symbolic = formula(*cost_rule(), font_size=44)
         symbolic.move_to(1.5 * DOWN)
@@ -131,12 +144,17 @@ class SimplestNetwork(LectureScene):
         align_below(numbers, numbers[0], symbolic, symbolic[1], buff=0.35)
         fit_in_frame(VGroup(symbolic, numbers))  # long numbers shrink, aligned as one
         with self.beat(
-            """How bad is this output? [square] Square the gap between what came out and
-            what was wanted. [c0] That is C zero, the cost of this one example: [near]
-            near zero when the output is right, larger the further it is from y."""
+            """How bad is this [output] output? [square] Square the [gap] gap between
+            [came] what came out and [wanted] what was wanted. [c0] That is C zero, the
+            [cost] cost of this one example: [near] near zero when the output is right,
+            [further] larger the further it is from y."""
         ):
-            self.play(FadeOut(remark))
-            self.play_at("square", Write(symbolic), until="c0")
+            on(None, FadeOut(remark))
+            on("output", point_at(net.lit(L), a_last), at_most=1.5)
+            on("square", Write(symbolic[2]), Write(symbolic[6]))
+            on("gap", Write(symbolic[4]))
+            on("came", Write(symbolic[3]))
+            on("wanted", Write(symbolic[5]))
             self.play_at(
                 "c0",
                 TransformFromCopy(net.readout(L), numbers[2]),
@@ -144,8 +162,11 @@ class SimplestNetwork(LectureScene):
                 FadeIn(numbers[:2]),
                 FadeIn(numbers[3]),
                 FadeIn(numbers[5]),
-                run_time=1.5,
+                Write(symbolic[:2]),
+                until="next",
+                at_most=2.0,
             )
-            self.play(Write(numbers[6:]))
+            on("cost", Write(numbers[6:]))
             self.add(numbers)
-            self.play_at("near", point_at(numbers[6:]))
+            on("near", point_at(numbers[6:]), at_most=1.5)
+            on("further", point_at(numbers[2:5]), at_most=1.5)
