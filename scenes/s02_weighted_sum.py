@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from manim import (
     DOWN,
     LEFT,
@@ -11,6 +13,7 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
+    GrowFromCenter,
     Tex,
     TransformFromCopy,
     Write,
@@ -24,6 +27,7 @@ from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import activation_rule, weighted_sum_rule
 from scenes.kit.pointer import point_at
 from scenes.kit.style import TITLE_SIZE
+from scenes.kit.sum_steps import sum_steps
 from scenes.kit.sums import weighted_sum_decimals, weighted_sum_terms
 from scenes.kit.values import formula
 from scenes.kit.worked import worked_activation, worked_sum
@@ -39,6 +43,7 @@ class WeightedSum(LectureScene):
     def construct(self) -> None:
         """The formula out of the diagram, the name z, the numbers, and σ's graph."""
         v, L = self.values, self.example.network.L
+        on = partial(self.play_at, until="next")
         title = Tex("The weighted sum", font_size=TITLE_SIZE).to_edge(UP)
         net = NetworkDiagram(v, layer_spacing=2.6, radius=0.45).move_to(1.6 * UP)
         w_lab = net.edge_label(L, tex="w^{(L)}", font_size=34)
@@ -47,33 +52,35 @@ class WeightedSum(LectureScene):
         b_lab = net.bias_label(L, direction=RIGHT, font_size=34)
 
         with self.beat(
-            """Back to the last two neurons. How exactly does the output activation come
-            out of the one before it? Three ingredients meet there: [prev] the previous
-            activation, [weight] the weight on the connection, and [bias] the bias of the
-            output neuron."""
+            """Back to the [last] last two neurons. How exactly does the [output] output
+            activation come out of the [before] one before it? [three] Three ingredients
+            meet there: [prev] the previous activation, [weight] the weight on the
+            connection, and [bias] the bias of the output neuron."""
         ):
-            self.play(Write(title), FadeIn(net))
-            self.play(net.left_of(L - 1).animate.set_opacity(0.25))
-            self.play(FadeIn(a_lab, shift=0.15 * UP))
+            on(None, Write(title), FadeIn(net))
+            on("last", net.left_of(L - 1).animate.set_opacity(0.25))
+            on("output", Write(a_lab), point_at(net.lit(L)))
+            on("before", point_at(net.lit(L - 1)), at_most=1.5)
+            on("three", point_at(net.lit(L)), at_most=1.5)
             for mark, label in (("prev", a_prev_lab), ("weight", w_lab), ("bias", b_lab)):
-                self.play_at(mark, FadeIn(label, shift=0.15 * UP))
+                on(mark, Write(label), at_most=2.0)
 
         sigma = self.example.network.activation.latex
         z_rule, a_rule = weighted_sum_rule(), activation_rule(sigma)
         full = formula(*a_rule[:4], *z_rule[2:], ")", font_size=44)
         full.move_to(0.6 * DOWN)
         with self.beat(
-            """Multiply the previous activation by the weight, [add] add the bias, and
-            [push] push the result through the sigmoid, [squeeze] which squeezes any
-            number into the range between zero and one. [whole] That is the whole rule
-            for one neuron."""
+            """Multiply the [prev] previous activation by the [weight] weight, [add] add
+            the bias, and [push] push the result through the sigmoid, [squeeze] which
+            squeezes [number] any number into the range between zero and one. [whole]
+            That is the whole rule for one neuron."""
         ):
-            self.play(
-                TransformFromCopy(w_lab, full[4]), TransformFromCopy(a_prev_lab, full[5])
-            )
-            self.play_at("add", FadeIn(full[6]), TransformFromCopy(b_lab, full[7]))
-            self.play_at("push", *map(FadeIn, (full[2], full[3], full[8])), until="squeeze")
-            self.play_at("squeeze", point_at(full[2]))
+            on("prev", TransformFromCopy(a_prev_lab, full[5]))
+            on("weight", TransformFromCopy(w_lab, full[4]))
+            on("add", Write(full[6]), TransformFromCopy(b_lab, full[7]))
+            on("push", *map(Write, (full[2], full[3], full[8])))
+            on("squeeze", point_at(full[2]), at_most=1.5)
+            on("number", point_at(full[3:]), at_most=1.5)
             self.play_at(
                 "whole", TransformFromCopy(a_lab, full[0]), FadeIn(full[1]), until="end"
             )
@@ -87,21 +94,24 @@ class WeightedSum(LectureScene):
         align_below(a_of_z, a_of_z[1], z_def, z_def[1], buff=1.5)
         with self.beat(
             """[inside] The part inside the parentheses gets its own name: [z] z, the
-            weighted sum, with the same layer superscript. [split] Splitting the rule into
-            z and then sigma of z will make each derivative easy to read off."""
+            [sum] weighted sum, with the [same] same layer superscript. [split] Splitting the
+            rule into z and then [sigma] sigma of z will make each derivative easy to read
+            off."""
         ):
-            self.play_at("inside", Create(brace))
-            self.play_at("z", Write(z_name))
-            self.play_at(
+            on("inside", Create(brace))
+            on("z", Write(z_name))
+            on("sum", point_at(full[4:8]), at_most=1.5)
+            on("same", point_at(z_name[0][1:], full[0][1:]), at_most=1.5)
+            on(
                 "split",
                 FadeOut(brace),
                 FadeOut(full),
                 TransformFromCopy(z_name, z_def[0]),
                 FadeIn(z_def[1:]),
                 FadeOut(z_name),
-                run_time=1.5,
+                at_most=2.0,
             )
-            self.play(Write(a_of_z))
+            on("sigma", Write(a_of_z))
 
         d, p = weighted_sum_decimals(v, L, 0)
         terms, z = weighted_sum_terms(v, L, 0)
@@ -110,13 +120,20 @@ class WeightedSum(LectureScene):
         a_num = worked_activation(v, [], L, 0, font_size=40, decimals=d)
         align_below(a_num, a_num[0], a_of_z, a_of_z[1])
         with self.beat(
-            """Now the numbers of this example. [times] The weight times the previous
-            activation, plus the bias, gives z. [sigmoid] The sigmoid of that z is the
-            output activation [shown] shown, rounded, inside the last neuron."""
+            """Now the [numbers] numbers of this example. [weight] The weight [times] times the
+            [prev] previous activation, [plus] plus the bias, [gives] gives z. [sigmoid] The
+            sigmoid of [that] that z is the [output] output activation [shown] shown,
+            rounded, [inside] inside the last neuron."""
         ):
-            self.play_at("times", Write(z_num), until="sigmoid")
-            self.play_at("sigmoid", Write(a_num), until="shown")
-            self.play_at("shown", point_at(net.lit(L)), point_at(a_num[-1]))
+            on("numbers", point_at(net.lit(L - 1), net.lit(L)), at_most=1.5)
+            read = ("weight", "times", "prev", "plus", "gives")
+            for mark, piece in zip(read, sum_steps(z_num[0])):
+                on(mark, Write(piece))
+            on("sigmoid", Write(a_num[:2]))
+            on("that", Write(a_num[2:4]))
+            on("output", Write(a_num[4:]))
+            on("shown", point_at(a_num[-1]), at_most=1.5)
+            on("inside", point_at(net.lit(L)), at_most=1.5)
 
         plot = ActivationPlot(v, L, 0, decimals=d)
         # Against the right edge, clear of the longest line of numbers, so the value
@@ -126,14 +143,16 @@ class WeightedSum(LectureScene):
         plot.scale(min(1.0, (right - left) / plot.width))
         plot.move_to(1.7 * DOWN).align_to(right * RIGHT, RIGHT)
         with self.beat(
-            """On the sigmoid's graph this step is one point: [along] go along the axis to
-            z, [up] up to the curve, and [across] across to the activation. [ends] Very
-            negative sums land near zero, very positive ones near one."""
+            """On the [graph] sigmoid's graph this step is [one] one point: [along] go
+            along the axis to z, [up] up to the [curve] curve, and [across] across to the
+            activation. Very [negative] negative sums land near zero, very [positive]
+            positive ones near one."""
         ):
-            self.play(
-                Create(plot.axes), Create(plot.curve), FadeIn(plot.names), run_time=1.5
-            )
-            self.play_at("along", FadeIn(plot.z_tag), until="up")
-            self.play_at("up", Create(plot.guides[0]), FadeIn(plot.dot), until="across")
-            self.play_at("across", Create(plot.guides[1]), FadeIn(plot.a_tag), until="ends")
-            self.play_at("ends", point_at(plot.curve))
+            on("graph", Create(plot.axes), Create(plot.curve), FadeIn(plot.names))
+            on("one", GrowFromCenter(plot.dot))
+            on("along", Write(plot.z_tag))
+            on("up", Create(plot.guides[0]))
+            on("curve", point_at(plot.dot), at_most=1.2)
+            on("across", Create(plot.guides[1]), Write(plot.a_tag))
+            on("negative", point_at(plot.curve.get_subcurve(0, 0.3)), at_most=1.5)
+            on("positive", point_at(plot.curve.get_subcurve(0.7, 1)), at_most=1.5)
