@@ -11,7 +11,6 @@ from manim import (
     FadeOut,
     LaggedStart,
     ReplacementTransform,
-    Succession,
     VGroup,
     Write,
     config,
@@ -22,6 +21,7 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.gradient_column import GradientColumn, entry_parameter, per_example
 from scenes.kit.layout import to_bottom
 from scenes.kit.parameter_lines import shown_rate
+from scenes.kit.point_in_turn import point_in_turn
 from scenes.kit.pointer import point_at
 from scenes.kit.reveal import average_steps
 from scenes.kit.style import TITLE_SIZE
@@ -31,11 +31,6 @@ __all__ = ["GradientVectorScene", "entry_parameter"]
 
 LEARNING_RATE = 1.0
 """η for the one downhill step shown at the end (an input of the scene, not a result)."""
-
-
-def _one_by_one(mobjects) -> Succession:
-    """Each of ``mobjects`` pointed at in turn (the voice says "each of them")."""
-    return Succession(*(point_at(m, run_time=0.6) for m in mobjects))
 
 
 class GradientVectorScene(LectureScene):
@@ -68,9 +63,9 @@ class GradientVectorScene(LectureScene):
             on("bias", Write(VGroup(*of_kind["b"])), at_most=2.0)
             on("count", point_at(names.entries), at_most=1.5)
             on("gradient", Write(grad.nabla), at_most=1.5)
-            on("partial", _one_by_one(names.entries), at_most=4.0)
+            on("partial", point_in_turn(names.entries), at_most=4.0)
             on("column", Create(names.brackets), at_most=2.0)
-            self.play_at("layer", _one_by_one(layers))
+            self.play_at("layer", point_in_turn(layers))
 
         size = [abs(g.value) for g in grad.grads]
         big = [i for i, g in enumerate(size) if g >= max(size) / 2]  # stand out
@@ -85,7 +80,7 @@ class GradientVectorScene(LectureScene):
             on("bars", Create(bars.axis), FadeIn(grad.bars_title),
                LaggedStart(*(Create(b) for b in bars.bars), lag_ratio=0.12))  # fmt: skip
             big_rows = [VGroup(names.entries[i], bars.bars[i]) for i in big]
-            on("sensitive", _one_by_one(big_rows), at_most=2.5)
+            on("sensitive", point_in_turn(big_rows), at_most=2.5)
 
         def average(layer: int):
             """The entry of w^(layer): its band, and its average written out."""
@@ -107,7 +102,7 @@ class GradientVectorScene(LectureScene):
             chain-rule product per training example, [added] added up and [divided] divided
             by their number."""
         ):
-            on("each", _one_by_one(numbers.entries))
+            on("each", point_in_turn(numbers.entries))
             on("last", FadeIn(band), Write(name))
             on("mean", Write(rule[0]))
             on("product", Write(rule[1]), Write(terms[0][2]), at_most=3.0)
