@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from manim import Mobject, Succession
+from manim import LaggedStart, Mobject
 
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import in_turn, point_at
 
 __all__ = ["STEP", "point_in_turn"]
 
@@ -24,6 +24,10 @@ STEP = 0.6
 """Seconds each target is pointed at, before the run is fitted to its words."""
 
 
-def point_in_turn(targets: Iterable[Mobject], step: float = STEP) -> Succession:
-    """Frame each of ``targets`` in turn (one animation to play on their words)."""
-    return Succession(*(point_at(t, run_time=step) for t in targets))
+def point_in_turn(targets: Iterable[Mobject], step: float = STEP) -> LaggedStart:
+    """Frame each of ``targets`` in turn (one animation to play on their words).
+
+    The frames play through :func:`~scenes.kit.pointer.in_turn`, so each is hidden
+    until its turn (a Succession would show every frame still to come from its start).
+    """
+    return in_turn(*(point_at(t, run_time=step) for t in targets))
