@@ -23,8 +23,7 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.layout import align_below, fit_in_frame
 from scenes.kit.network_diagram import NetworkDiagram
 from scenes.kit.notation import cost_rule
-from scenes.kit.point_in_turn import point_in_turn
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import point_at, point_in_turn
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
 from scenes.kit.values import Quantity, decimals_for, formula
 

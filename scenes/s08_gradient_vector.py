@@ -13,7 +13,6 @@ from manim import (
     ReplacementTransform,
     VGroup,
     Write,
-    config,
 )
 
 from scenes.kit.averages import average_formula
@@ -21,8 +20,7 @@ from scenes.kit.beats import LectureScene
 from scenes.kit.gradient_column import GradientColumn, entry_parameter, per_example
 from scenes.kit.layout import to_bottom
 from scenes.kit.parameter_lines import shown_rate
-from scenes.kit.point_in_turn import point_in_turn
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import point_at, point_in_turn
 from scenes.kit.reveal import average_steps
 from scenes.kit.style import TITLE_SIZE
 from scenes.kit.values import Quantity, formula
@@ -149,6 +147,3 @@ class GradientVectorScene(LectureScene):
                ReplacementTransform(grad.bars_title, downhill), at_most=2.5)  # fmt: skip
             on("cost", Write(step[3:7]))
             on("down", Write(step[7:]))
-            # A held frame ends the scene (the beat's breath begins here), so a test's
-            # last-frame render, which redraws what moved last, draws the whole picture.
-            self.wait(1 / config.frame_rate)

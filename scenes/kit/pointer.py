@@ -13,6 +13,8 @@ target itself is not moved, scaled or recoloured, so nothing it touches can over
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 from manim import (
     Animation,
@@ -28,12 +30,22 @@ from manim import (
 
 from scenes.kit.style import HIGHLIGHT
 
-__all__ = ["POINTER_BUFF", "POINTER_RUN_TIME", "PointerFrame", "in_turn", "point_at"]
+__all__ = [
+    "POINTER_BUFF",
+    "POINTER_RUN_TIME",
+    "POINTER_STEP",
+    "PointerFrame",
+    "in_turn",
+    "point_at",
+    "point_in_turn",
+]
 
 POINTER_BUFF = 0.12
 """Space between the target and the frame drawn around it, in scene units."""
 POINTER_RUN_TIME = 1.0
 """Seconds a pointing lasts: drawn in the first 45 %, faded out in the rest."""
+POINTER_STEP = 0.6
+"""Seconds each target is pointed at by :func:`point_in_turn`, before ``until`` fits the run."""
 _EDGE = 0.04
 """The least distance between the frame and the edge of the screen."""
 
@@ -92,3 +104,14 @@ def in_turn(*animations: Animation) -> LaggedStart:
     plays them in the same order without that.
     """
     return LaggedStart(*animations, lag_ratio=1.0)
+
+
+def point_in_turn(targets: Iterable[Mobject], step: float = POINTER_STEP) -> LaggedStart:
+    """Frame each of ``targets`` in turn, as the voice counts them or says "each of them".
+
+    One animation to play on their words; played with ``until`` the whole run is
+    stretched or shrunk to the words and each frame keeps its share::
+
+        self.play_at("these", point_in_turn(labels), until="next")
+    """
+    return in_turn(*(point_at(t, run_time=step) for t in targets))
