@@ -21,9 +21,9 @@ from manim import (
 from scenes.kit.beats import LectureScene
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.notation import activation_rule, cost_rule, weighted_sum_rule
-from scenes.kit.pointer import point_at
+from scenes.kit.pointer import in_turn, point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
-from scenes.kit.tree_threads import colored_links, grow_upper, in_turn, thread_steps
+from scenes.kit.tree_threads import colored_links, grow_upper, thread_steps
 from scenes.kit.values import formula
 
 __all__ = ["DependencyTreeScene"]

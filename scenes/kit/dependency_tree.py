@@ -293,9 +293,20 @@ class DependencyTree(VGroup):
 
         ``names`` must follow arrows, e.g. ``["w_L", "z_L", "a_L", "C0"]``.
         """
+        return LaggedStart(*self.path_steps(names, color), lag_ratio=lag_ratio)
+
+    def path_steps(
+        self, names: Sequence[str], color: ManimColor | str = HIGHLIGHT
+    ) -> list[Animation]:
+        """One animation per node of the path ``names`` (which must follow arrows).
+
+        The first pulses its node; each later one runs a flash down the arrow into its
+        node and pulses it. :meth:`highlight_path` plays them overlapping; a scene can
+        also play each on the words that name it.
+        """
         if len(names) < 2:
             raise ValueError("a path needs at least two nodes")
-        steps = [Indicate(self.node(names[0]), color=color)]
+        steps: list[Animation] = [Indicate(self.node(names[0]), color=color)]
         for parent, child in zip(names, names[1:]):
             arrow = self.edge(parent, child)
             flash = Line(arrow.get_start(), arrow.get_end()).set_stroke(color, width=7)
@@ -306,7 +317,7 @@ class DependencyTree(VGroup):
                     lag_ratio=0.5,
                 )
             )
-        return LaggedStart(*steps, lag_ratio=lag_ratio)
+        return steps
 
     def color_path(
         self, names: Sequence[str], color: ManimColor | str = HIGHLIGHT

@@ -8,7 +8,7 @@ should light up on its own word. These functions return a thread's pieces in ord
     steps = thread_steps(tree, ["w_L", "z_L", "a_L", "C0"])
     on("weight", steps[0])       # the weight pulses
     on("z", steps[1])            # the flash runs down the arrow, z pulses
-    on("chain", in_turn(*colored_links(tree, thread)))
+    on("chain", in_turn(*colored_links(tree, thread)))   # kit.pointer.in_turn
 
 and :func:`grow_upper` draws the layer :meth:`DependencyTree.extend_up` adds in the
 order a sentence names it (its weight, its bias, the activation before it, then the
@@ -23,8 +23,6 @@ from manim import (
     Animation,
     AnimationGroup,
     Create,
-    Indicate,
-    LaggedStart,
     Line,
     ManimColor,
     Mobject,
@@ -35,17 +33,7 @@ from manim import (
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.style import HIGHLIGHT
 
-__all__ = ["UpperGrowth", "colored_links", "grow_upper", "in_turn", "thread_steps"]
-
-
-def in_turn(*steps: Animation) -> LaggedStart:
-    """``steps`` one after another, each one's new lines hidden until its turn.
-
-    A :class:`~manim.Succession` would put the flashes (and pointer frames) still to
-    come on screen, whole, from its start; a lagged group begins them all hidden.
-    Steps in turn must not animate the same mobject.
-    """
-    return LaggedStart(*steps, lag_ratio=1.0)
+__all__ = ["UpperGrowth", "colored_links", "grow_upper", "thread_steps"]
 
 
 def thread_steps(
@@ -57,20 +45,7 @@ def thread_steps(
     node and pulses it, as :meth:`DependencyTree.highlight_path` does for the whole
     thread at once.
     """
-    if len(names) < 2:
-        raise ValueError("a thread needs at least two nodes")
-    steps: list[Animation] = [Indicate(tree.node(names[0]), color=color)]
-    for parent, child in zip(names, names[1:]):
-        arrow = tree.edge(parent, child)
-        flash = Line(arrow.get_start(), arrow.get_end()).set_stroke(color, width=7)
-        steps.append(
-            AnimationGroup(
-                ShowPassingFlash(flash, time_width=0.8),
-                Indicate(tree.node(child), color=color),
-                lag_ratio=0.5,
-            )
-        )
-    return steps
+    return tree.path_steps(names, color)
 
 
 def colored_links(
