@@ -13,10 +13,35 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["CONNECT_TIMEOUT", "ClusterError", "check_scheduler", "dashboard", "open_client"]
+__all__ = [
+    "CONNECT_TIMEOUT",
+    "LONG_TASK_CONFIG",
+    "ClusterError",
+    "check_scheduler",
+    "dashboard",
+    "open_client",
+]
 
 CONNECT_TIMEOUT = 5
 """Seconds to reach a scheduler before giving up (the issue asks for under 10)."""
+
+LONG_TASK_CONFIG = {
+    # Sampling the task thread's stack every 10 ms: ours waits for its render process.
+    "distributed.worker.profile.enabled": False,
+    # Each process's event-loop health check (20 ms) and resource monitors (0.5 s,
+    # the memory monitor 0.1 s) are tuned for many short tasks; a scene takes minutes.
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings for the embedded cluster, whose tasks each wait minutes for a render.
+
+With Dask's defaults a LocalCluster of two workers spends 15 % of a core on itself
+while its tasks wait (2-core Xeon, 60 s measured over the whole process tree); with
+these, 2 %. On a 2-core machine that was most of the class's overhead over ``make
+video``'s runner. A running cluster (``SCHEDULER``) keeps its own settings: set these
+(``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False`` ...) where its workers start.
+"""
 
 
 class ClusterError(RuntimeError):
@@ -44,6 +69,7 @@ def open_client(
     ClusterError
         If ``scheduler`` cannot be reached within :data:`CONNECT_TIMEOUT` seconds.
     """
+    import dask.config
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -59,23 +85,26 @@ def open_client(
         return
     # The in-process scheduler's own INFO lines would bury the progress bar.
     logging.getLogger("distributed").setLevel(logging.ERROR)
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host=host,
-        # On the workers' host, not every interface (":0" binds 0.0.0.0).
-        dashboard_address=f"{host}:0" if _has_dashboard() else None,
-        silence_logs=logging.ERROR,
-    )
-    try:
-        client = Client(cluster, set_as_default=False)
+    # Set for the cluster's whole life: the scheduler and the nannies run in this
+    # process, and each nanny hands the settings to its worker.
+    with dask.config.set(LONG_TASK_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host=host,
+            # On the workers' host, not every interface (":0" binds 0.0.0.0).
+            dashboard_address=f"{host}:0" if _has_dashboard() else None,
+            silence_logs=logging.ERROR,
+        )
         try:
-            yield client
+            client = Client(cluster, set_as_default=False)
+            try:
+                yield client
+            finally:
+                client.close()
         finally:
-            client.close()
-    finally:
-        cluster.close()
+            cluster.close()
 
 
 def _unreachable(address: str, exc: BaseException) -> ClusterError:

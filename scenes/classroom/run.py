@@ -133,6 +133,63 @@ def _scene_inputs(entries, quality: str) -> dict[str, dict[str, str]]:
     return found
 
 
+COSTS_FILE = ".scene-costs.json"
+"""In the class folder: each scene's render CPU seconds at each quality, last measured."""
+JOIN_PRIORITY = 1_000_000
+"""Above every scene's: a student's join runs as soon as their twelve scenes are done."""
+
+
+def scene_key(entry) -> str:
+    """A scene's name in :data:`COSTS_FILE`: ``module.Scene`` (one module may hold two)."""
+    return f"{entry.module}.{entry.name}"
+
+
+def read_costs(class_dir: Path, quality: str) -> dict[str, float]:
+    """The CPU seconds each scene (:func:`scene_key`) took at ``quality`` in this class's last runs.
+
+    Empty when unknown or unreadable: the history only orders the work.
+    """
+    try:
+        found = json.loads((class_dir / COSTS_FILE).read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in found.get(quality, {}).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def write_costs(class_dir: Path, quality: str, usage: Sequence[dict], entries) -> None:
+    """Remember the mean render CPU seconds of each scene rendered this run."""
+    key_of = {e.step: scene_key(e) for e in entries}
+    seen: dict[str, list[float]] = {}
+    for u in usage:
+        if u.get("cpu_seconds") and u.get("step") in key_of:
+            seen.setdefault(key_of[u["step"]], []).append(float(u["cpu_seconds"]))
+    if not seen:
+        return
+    try:
+        found = json.loads((class_dir / COSTS_FILE).read_text(encoding="utf-8"))
+        found = found if isinstance(found, dict) else {}
+    except (OSError, ValueError):
+        found = {}
+    costs = found.get(quality) if isinstance(found.get(quality), dict) else {}
+    costs.update({m: round(sum(v) / len(v), 1) for m, v in seen.items()})
+    found[quality] = costs
+    _write(class_dir / COSTS_FILE, json.dumps(found, indent=1, sort_keys=True) + "\n")
+
+
+def scene_priorities(entries, costs: dict[str, float]) -> dict[str, int]:
+    """Each scene's (:func:`scene_key`) Dask priority within a student: dearest first.
+
+    A scene without a measured cost keeps the lecture's order among those without one,
+    after the measured ones; the last tasks of a class are then its cheapest, so the
+    workers run out of work close together. Priorities are 0 to ``len(entries) - 1``.
+    """
+    order = sorted(
+        range(len(entries)),
+        key=lambda i: (-costs.get(scene_key(entries[i]), -1.0), i),
+    )
+    return {scene_key(entries[i]): len(entries) - 1 - rank for rank, i in enumerate(order)}
+
+
 def _digest(found: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(found, sort_keys=True).encode()).hexdigest()
 
@@ -230,13 +287,23 @@ def run_class(
         log(f"all {len(members)} lecture(s) are up to date; nothing to render")
         outcome.seconds = time.perf_counter() - started
         return outcome
-    with client_factory() as client:
-        _render(client, todo, quality, env, titles, outcome, log, progress)
+    priorities = scene_priorities(entries, read_costs(class_dir, quality))
+    try:
+        with client_factory() as client:
+            _render(client, todo, quality, env, titles, outcome, log, progress, priorities)
+    finally:
+        write_costs(class_dir, quality, outcome.usage, entries)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
+def _render(client, todo, quality, env, titles, outcome, log, progress, priorities) -> None:
+    """Submit every task and write each result as it comes back.
+
+    Students go in roster order and each student's scenes dearest first (``priorities``,
+    below the roster's); a join outranks every scene, so each lecture is finished and
+    announced as soon as its scenes are, not at the end.
+    """
     from distributed import as_completed
     from tqdm import tqdm
 
@@ -250,7 +317,9 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
     info = client.scheduler_info()
     log(f"Dask scheduler {info.get('address', '?')}: {len(info.get('workers', {}))} worker(s)")
     what: dict = {}  # future -> ("scene", member, entry, video, digest) | ("join", ...)
-    for m, folder, scenes, lecture_digest in todo:
+    for rank, (m, folder, scenes, lecture_digest) in enumerate(todo):
+        # Earlier students first; within a student, the dearest scene first.
+        student_priority = (len(todo) - rank) * len(priorities)
         sid = m.student.id
         parts = []
         for e, video, digest, current in scenes:
@@ -266,12 +335,14 @@ def _render(client, todo, quality, env, titles, outcome, log, progress) -> None:
             future = client.submit(
                 render_scene, sid, _scene_dict(e), quality, m.tomls, env,
                 key=f"scene-{sid}-{e.step:02d}-{digest[:12]}", retries=1, pure=False,
+                priority=student_priority + priorities.get(scene_key(e), 0),
             )
             what[future] = ("scene", m, e, video, digest)
             parts.append(future)
         future = client.submit(
             join_lecture, sid, titles, parts, TITLE,
             key=f"lecture-{sid}-{lecture_digest[:12]}", retries=1, pure=False,
+            priority=JOIN_PRIORITY,
         )
         what[future] = ("join", m, None, folder, lecture_digest)
     bar = tqdm(total=len(what), desc="class", unit="task", disable=not progress, file=sys.stdout)

@@ -31,6 +31,7 @@ __all__ = [
     "SceneTaskError",
     "cache_root",
     "join_lecture",
+    "nanny_variables",
     "render_environment",
     "render_scene",
     "scene_timeout",
@@ -99,6 +100,23 @@ def scene_timeout(env: Mapping[str, str] | None = None) -> float:
     return seconds
 
 
+def nanny_variables() -> frozenset[str]:
+    """The variables a Dask nanny sets in its worker's environment (none without Dask).
+
+    Dask's ``distributed.nanny.pre-spawn-environ`` and ``distributed.nanny.environ``:
+    thread limits for numeric libraries and ``MALLOC_TRIM_THRESHOLD_``, meant for work
+    done inside the worker, not for the programs it starts.
+    """
+    try:
+        import dask.config
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for key in ("distributed.nanny.pre-spawn-environ", "distributed.nanny.environ"):
+        names.update(dask.config.get(key, default=None) or {})
+    return frozenset(names)
+
+
 def _cause(log: str) -> str:
     """The line of a failed render that says why: the exception, else the last line."""
     lines = [line.strip() for line in log.splitlines() if line.strip()]
@@ -114,11 +132,19 @@ def render_environment(
 ) -> dict[str, str]:
     """The render process's environment: this worker's, the client's ``env`` over it.
 
-    Then the student's example files (``BPMATH_<ROLE>``), no slide deck, the machine's
+    The variables a Dask nanny sets for its worker (:func:`nanny_variables`) are left
+    out unless the client gives them: a render is a program of its own, and
+    ``MALLOC_TRIM_THRESHOLD_`` in particular turns off glibc's adaptive ``mmap``
+    threshold, so every frame-sized array is mapped and zeroed afresh (7 % more CPU a
+    render at -ql, all of it in the kernel). The render then sees what ``make video``'s
+    renders see. Then the student's example files (``BPMATH_<ROLE>``), no slide deck, the machine's
     shared speech cache, one synthesis thread unless asked otherwise, and none of
     :data:`NOT_FOR_A_CLASS` (whether the worker or the client has it).
     """
-    variables = {**os.environ, **(env or {})}
+    variables = dict(os.environ)
+    for name in nanny_variables():
+        variables.pop(name, None)
+    variables.update(env or {})
     for name in NOT_FOR_A_CLASS:
         variables.pop(name, None)
     for role in ROLES:

@@ -162,6 +162,16 @@ def test_notebooks_check_their_own_numbers(klass):
         execute(notebook_with(ada, key["bob"]), ada)
 
 
+def test_the_run_remembers_each_scenes_cost(klass):
+    """The render CPU of each scene is kept to order the next run's scenes dearest first."""
+    class_dir, _, outcome = klass
+    costs = run.read_costs(class_dir, "l")
+    assert set(costs) == {run.scene_key(e) for e in ENTRIES}, costs
+    for e in ENTRIES:
+        measured = [u["cpu_seconds"] for u in outcome.usage if u["step"] == e.step]
+        assert costs[run.scene_key(e)] == pytest.approx(sum(measured) / len(measured), abs=0.06)
+
+
 def test_rerun_renders_nothing(klass):
     """A second run with nothing changed renders nothing and starts no cluster."""
     class_dir, people, _ = klass

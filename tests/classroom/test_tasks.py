@@ -261,3 +261,83 @@ def test_the_dashboard_listens_on_the_workers_host(monkeypatch):
     with cluster.open_client(None, 2, host="127.0.0.1"):
         pass
     assert seen["dashboard_address"] == "127.0.0.1:0" and seen["host"] == "127.0.0.1"
+
+
+def test_the_render_environment_drops_what_a_nanny_set_for_its_worker(monkeypatch, tmp_path):
+    """A render sees what make video's renders see: not Dask's MALLOC_TRIM_THRESHOLD_
+    (it turns off glibc's adaptive mmap threshold, 7 % more CPU a render) nor its
+    thread limits, unless the client asks for them itself."""
+    names = tasks.nanny_variables()
+    assert {"MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS"} <= names, names
+    for name in names:
+        monkeypatch.setenv(name, "1")
+    monkeypatch.setenv("SOMETHING_OF_THE_WORKER", "kept")
+    examples = {r: tmp_path / f"{r}.toml" for r in tasks.ROLES}
+    env = tasks.render_environment({"OMP_NUM_THREADS": "3"}, examples, tmp_path)
+    assert not (names - {"OMP_NUM_THREADS"}) & set(env), sorted(names & set(env))
+    assert env["OMP_NUM_THREADS"] == "3", "the client's own setting is kept"
+    assert env["SOMETHING_OF_THE_WORKER"] == "kept"
+
+
+def _seen_by_a_task(examples: dict, caches: str) -> dict:
+    import os
+
+    import dask.config
+
+    from scenes.classroom.tasks import render_environment
+
+    return {
+        "worker_malloc": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+        "render_malloc": render_environment(None, examples, Path(caches)).get(
+            "MALLOC_TRIM_THRESHOLD_"
+        ),
+        "profile": dask.config.get("distributed.worker.profile.enabled"),
+        "monitor": dask.config.get("distributed.worker.memory.monitor-interval"),
+    }
+
+
+@pytest.mark.xdist_group("classroom")
+def test_a_local_cluster_worker_runs_with_the_long_task_settings(tmp_path):
+    """On the embedded cluster (127.0.0.1, stopped by open_client whatever happens): the
+    worker has Dask's settings for long tasks, and its nanny's MALLOC_TRIM_THRESHOLD_,
+    which the render's environment leaves out."""
+    examples = {r: str(tmp_path / f"{r}.toml") for r in tasks.ROLES}
+    with cluster.open_client(workers=1) as client:
+        seen = client.submit(_seen_by_a_task, examples, str(tmp_path), pure=False).result(
+            timeout=60
+        )
+    assert seen["worker_malloc"] is not None, "the premise: Dask sets it in the worker"
+    assert seen["render_malloc"] is None, seen
+    assert seen["profile"] is False
+    assert seen["monitor"] == cluster.LONG_TASK_CONFIG["distributed.worker.memory.monitor-interval"]
+
+
+def test_scenes_go_dearest_first_from_the_class_history(tmp_path):
+    """The costs measured in one run order the next one's scenes, dearest first; a scene
+    never measured keeps the lecture's order after the measured ones."""
+    from tests.scenes.entries import TestSceneEntry
+
+    entries = [
+        TestSceneEntry(1, "a", "One", "t"),
+        TestSceneEntry(2, "b", "Two", "t"),
+        TestSceneEntry(3, "c", "Three", "t"),
+        TestSceneEntry(4, "c", "Four", "t"),
+    ]
+    assert run.read_costs(tmp_path, "l") == {}
+    fresh = run.scene_priorities(entries, {})
+    assert [fresh[run.scene_key(e)] for e in entries] == [3, 2, 1, 0], "the lecture's order"
+    usage = [
+        {"student": "ada", "step": 2, "cpu_seconds": 30.0},
+        {"student": "bob", "step": 2, "cpu_seconds": 40.0},
+        {"student": "ada", "step": 4, "cpu_seconds": 50.0},
+        {"student": "ada", "step": 1, "cpu_seconds": None},
+    ]
+    run.write_costs(tmp_path, "l", usage, entries)
+    costs = run.read_costs(tmp_path, "l")
+    assert costs == {"b.Two": 35.0, "c.Four": 50.0}
+    assert run.read_costs(tmp_path, "h") == {}, "each quality has its own figures"
+    ranked = run.scene_priorities(entries, costs)
+    order = sorted(entries, key=lambda e: -ranked[run.scene_key(e)])
+    assert [e.name for e in order] == ["Four", "Two", "One", "Three"]
+    (tmp_path / run.COSTS_FILE).write_text("not json", encoding="utf-8")
+    assert run.read_costs(tmp_path, "l") == {}, "a broken history only loses the order"
