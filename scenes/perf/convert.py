@@ -16,6 +16,8 @@ that a later frame changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import av
 import numpy as np
 
@@ -43,6 +45,8 @@ class RowBandConverter:
         self._planes: np.ndarray | None = None  # I420 layout, (height * 3 // 2, width)
         self.rows_converted = 0
         self.rows_seen = 0
+        self.on_done: Callable[[np.ndarray], None] | None = None
+        """Called with each frame once no later frame will be compared with it."""
 
     @property
     def incremental(self) -> bool:
@@ -76,7 +80,9 @@ class RowBandConverter:
             self.rows_converted += self.height
         elif band[0] < band[1]:
             self._update(rgba, *band)
-        self._last_rgba = rgba
+        last, self._last_rgba = self._last_rgba, rgba
+        if last is not None and last is not rgba and self.on_done is not None:
+            self.on_done(last)  # compared for the last time: its owner may reuse it
         assert self._planes is not None
         return av.VideoFrame.from_ndarray(self._planes, format="yuv420p")
 

@@ -48,7 +48,7 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import fingerprint, h264, x264
+from scenes.perf import fingerprint, h264, handover, x264
 from scenes.perf.convert import RowBandConverter
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
@@ -184,6 +184,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
         if self._converter is None:
             context = self.stream.codec_context
             self._converter = RowBandConverter(context.width, context.height)
+            self._converter.on_done = handover.release
         return self._converter.convert(np.asarray(frame))
 
     def _encode_and_write_frame(self, frame: Any, num_frames: int) -> None:
@@ -366,4 +367,6 @@ def install(scene: Any) -> bool:
         _notice(reason)
         return False
     writer.__class__ = FastStillFileWriter
+    # The drawn frame goes to the encoder without a copy; its converter gives it back.
+    handover.install(scene.renderer)
     return True

@@ -34,7 +34,7 @@ from manim import tempconfig
 from manim.scene.scene_file_writer import SceneFileWriter
 
 from scenes import render
-from scenes.perf import fingerprint, stills, texlock
+from scenes.perf import fingerprint, handover, stills, texlock
 from tests.media import decode_errors
 from tests.scenes.perf_scene import SHORT, STILLS, PerfEntry, StillsAndUpdaters
 
@@ -250,6 +250,81 @@ def test_fast_way_is_used_and_manims_way_is_announced(both_ways):
         f"notice: fast still frames off ({stills.ENV_SWITCH}=0); Manim's own encoding"
         " is used"
     ]
+
+
+def test_handing_frames_over_changes_no_picture(both_ways, tmp_path):
+    """The drawn frame goes to the encoder without a copy (scenes.perf.handover) and the
+    video is the same, picture for picture, as with Manim's copy of every frame."""
+    proc = _manim(tmp_path, STILLS, **{handover.ENV_SWITCH: "0"})
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    copied = _video_packets(render.output_path(STILLS, "l", tmp_path))
+    handed = _video_packets(both_ways["fast"][1])
+    assert len(copied) == len(handed) > 30
+    assert copied == handed, "the encoded pictures differ"
+
+
+def test_handed_over_frames_are_reused_once_encoded(tmp_path, monkeypatch):
+    """Arrays come back to the pool after the encoder has compared the next frame with
+    them, so a render allocates a few arrays per play, not one per frame; every frame
+    the scene handed over is still what was drawn when it is encoded (the quality bar's
+    frames compare the video with them)."""
+    monkeypatch.setattr(handover, "POOL", handover.FramePool())
+    drawn: list[int] = []
+    write_frame = SceneFileWriter.write_frame
+
+    def count(self, frame, num_frames=1):
+        drawn.append(num_frames)
+        write_frame(self, frame, num_frames)
+
+    monkeypatch.setattr(SceneFileWriter, "write_frame", count)
+    config = {
+        "media_dir": str(tmp_path),
+        "write_to_movie": True,
+        "disable_caching": True,
+        "progress_bar": "none",
+        "quality": "medium_quality",
+    }
+    with tempconfig(config):
+        scene = StillsAndUpdaters()
+        scene.render()
+    pool = handover.POOL
+    assert len(drawn) > 40, drawn
+    assert pool.reused > len(drawn) / 2, (pool.allocated, pool.reused, len(drawn))
+    assert pool.allocated < len(drawn) / 2, (pool.allocated, pool.reused, len(drawn))
+
+
+def test_a_frame_asked_for_twice_without_a_redraw_is_copied():
+    """Only one holder gets the camera's own array; a second get_frame before the next
+    update_frame is Manim's copy, so no array is both queued and kept elsewhere."""
+    camera = SimpleNamespace(
+        pixel_array=np.zeros((4, 4, 4), np.uint8), pixel_array_to_cairo_context={}
+    )
+    drawn = []
+
+    class Renderer:
+        skip_animations = False
+
+        def __init__(self):
+            self.camera = camera
+
+        def update_frame(self, scene, mobjects=None, include_submobjects=True,
+                         ignore_skipping=True):
+            camera.pixel_array[...] = len(drawn) + 1  # overwrites every pixel, as Manim
+            drawn.append(camera.pixel_array)
+
+    renderer = Renderer()
+    assert handover.install(renderer)
+    renderer.update_frame(None)
+    first = renderer.get_frame()
+    assert first is drawn[0]
+    again = renderer.get_frame()
+    assert again is not first and np.array_equal(again, first)
+    renderer.update_frame(None)
+    assert camera.pixel_array is not first, "the camera draws into another array"
+    assert int(first[0, 0, 0]) == 1, "the handed-over frame is left as drawn"
+    handover.release(first)
+    handover.release(first)  # a second release is ignored
+    assert handover.POOL.take(first) is first
 
 
 def test_install_swaps_in_the_fast_writer(tmp_path):
