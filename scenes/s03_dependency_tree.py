@@ -23,7 +23,7 @@ from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.notation import activation_rule, cost_rule, weighted_sum_rule
 from scenes.kit.pointer import in_turn, point_at
 from scenes.kit.style import MUTED, NOTE_SIZE, TITLE_SIZE
-from scenes.kit.tree_threads import colored_links, grow_upper, thread_steps
+from scenes.kit.tree_threads import colored_links, grow_upper
 from scenes.kit.values import formula
 
 __all__ = ["DependencyTreeScene"]
@@ -100,7 +100,7 @@ class DependencyTreeScene(LectureScene):
             moves, [a] which moves a, [cost] which moves the cost. [chain] The chain rule
             will put numbers on that chain of knock-on effects."""
         ):
-            steps = thread_steps(tree, thread)
+            steps = tree.path_steps(thread)
             for mark, step in zip(("weight", "z", "a", "cost"), steps):
                 on(mark, step, at_most=1.5)
             on("chain", in_turn(*colored_links(tree, thread)))

@@ -144,15 +144,25 @@ def scene_key(entry) -> str:
     return f"{entry.module}.{entry.name}"
 
 
+def _all_costs(class_dir: Path) -> dict[str, dict]:
+    """:data:`COSTS_FILE` by quality; empty when missing or unreadable."""
+    try:
+        found = json.loads((class_dir / COSTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {q: c for q, c in found.items() if isinstance(c, dict)}
+
+
 def read_costs(class_dir: Path, quality: str) -> dict[str, float]:
     """The CPU seconds each scene (:func:`scene_key`) took at ``quality`` in this class's last runs.
 
     Empty when unknown or unreadable: the history only orders the work.
     """
     try:
-        found = json.loads((class_dir / COSTS_FILE).read_text(encoding="utf-8"))
-        return {str(k): float(v) for k, v in found.get(quality, {}).items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+        return {str(k): float(v) for k, v in _all_costs(class_dir).get(quality, {}).items()}
+    except (TypeError, ValueError):
         return {}
 
 
@@ -165,12 +175,8 @@ def write_costs(class_dir: Path, quality: str, usage: Sequence[dict], entries) -
             seen.setdefault(key_of[u["step"]], []).append(float(u["cpu_seconds"]))
     if not seen:
         return
-    try:
-        found = json.loads((class_dir / COSTS_FILE).read_text(encoding="utf-8"))
-        found = found if isinstance(found, dict) else {}
-    except (OSError, ValueError):
-        found = {}
-    costs = found.get(quality) if isinstance(found.get(quality), dict) else {}
+    found = _all_costs(class_dir)
+    costs = found.get(quality, {})
     costs.update({m: round(sum(v) / len(v), 1) for m, v in seen.items()})
     found[quality] = costs
     _write(class_dir / COSTS_FILE, json.dumps(found, indent=1, sort_keys=True) + "\n")

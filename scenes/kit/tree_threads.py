@@ -3,9 +3,10 @@
 :meth:`~scenes.kit.dependency_tree.DependencyTree.highlight_path` pulses a whole thread
 in one animation. When the narration names the thread's nodes one after another
 ("change the weight, and z moves, which moves a, which moves the cost"), each link
-should light up on its own word. These functions return a thread's pieces in order::
+should light up on its own word. :meth:`DependencyTree.path_steps` gives a thread's
+pieces in order, and these functions the rest::
 
-    steps = thread_steps(tree, ["w_L", "z_L", "a_L", "C0"])
+    steps = tree.path_steps(["w_L", "z_L", "a_L", "C0"])
     on("weight", steps[0])       # the weight pulses
     on("z", steps[1])            # the flash runs down the arrow, z pulses
     on("chain", in_turn(*colored_links(tree, thread)))   # kit.pointer.in_turn
@@ -33,19 +34,7 @@ from manim import (
 from scenes.kit.dependency_tree import DependencyTree
 from scenes.kit.style import HIGHLIGHT
 
-__all__ = ["UpperGrowth", "colored_links", "grow_upper", "thread_steps"]
-
-
-def thread_steps(
-    tree: DependencyTree, names: Sequence[str], color: ManimColor | str = HIGHLIGHT
-) -> list[Animation]:
-    """One animation per node of the thread ``names`` (which must follow arrows).
-
-    The first pulses its node; each later one runs a flash down the arrow into its
-    node and pulses it, as :meth:`DependencyTree.highlight_path` does for the whole
-    thread at once.
-    """
-    return tree.path_steps(names, color)
+__all__ = ["UpperGrowth", "colored_links", "grow_upper"]
 
 
 def colored_links(

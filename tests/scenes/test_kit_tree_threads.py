@@ -9,7 +9,7 @@ from manim import Scene, tempconfig
 import bpmath
 from scenes.kit.dependency_tree import UPPER, DependencyTree
 from scenes.kit.style import HIGHLIGHT, MUTED
-from scenes.kit.tree_threads import colored_links, grow_upper, thread_steps
+from scenes.kit.tree_threads import colored_links, grow_upper
 from scenes.kit.values import ExampleValues
 
 THREAD = ["w_L", "z_L", "a_L", "C0"]
@@ -27,9 +27,9 @@ def _play(*animations) -> Scene:
 def test_a_thread_has_one_step_per_node():
     """The first node pulses alone; every later node comes with its incoming arrow."""
     tree = DependencyTree()
-    assert len(thread_steps(tree, THREAD)) == len(THREAD)
+    assert len(tree.path_steps(THREAD)) == len(THREAD)
     with pytest.raises(ValueError, match="at least two"):
-        thread_steps(tree, ["w_L"])
+        tree.path_steps(["w_L"])
 
 
 def test_colored_links_leave_each_arrow_in_the_colour_in_walking_order():
