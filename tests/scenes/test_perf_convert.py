@@ -8,6 +8,8 @@ context rows the same sequence converts differently, so the comparison can fail.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import av
 import numpy as np
 import pytest
@@ -63,3 +65,32 @@ def test_without_context_rows_the_bands_convert_differently(monkeypatch):
 def test_a_frame_of_another_size_is_refused_by_name():
     with pytest.raises(ValueError, match=r"expected a \(180, 320, 4\) uint8 frame"):
         RowBandConverter(320, 180).convert(np.zeros((180, 320, 3), np.uint8))
+
+
+def _packets(frames) -> list[bytes]:
+    """``frames`` (yuv420p, given one by one) encoded by x264 as the lecture encodes."""
+    from scenes.perf import x264
+
+    context = av.CodecContext.create("libx264", "w")
+    context.width, context.height = 320, 180
+    context.pix_fmt = "yuv420p"
+    context.time_base = Fraction(1, 60)
+    context.options = dict(x264.OPTIONS)
+    packets = []
+    for index, frame in enumerate(frames):
+        frame.pts = index
+        packets += [bytes(packet) for packet in context.encode(frame)]
+    packets += [bytes(packet) for packet in context.encode(None)]
+    return packets
+
+
+def test_the_reused_frame_encodes_as_fresh_frames_do():
+    """x264 copies each picture when it is given, so changing the frame after is safe."""
+    frames = _sequence(320, 180)
+    converter = RowBandConverter(320, 180)
+    reused = _packets(converter.convert(frame) for frame in frames)
+    fresh = _packets(
+        av.VideoFrame.from_ndarray(_whole(frame), format="yuv420p") for frame in frames
+    )
+    assert len(reused) == len(frames)
+    assert reused == fresh
