@@ -53,6 +53,10 @@ class RowBandConverter:
         self.rows_seen = 0
         self.on_done: Callable[[np.ndarray], None] | None = None
         """Called with each frame once no later frame will be compared with it."""
+        self.rows_hint: Callable[[np.ndarray, np.ndarray], tuple[int, int] | None] | None
+        self.rows_hint = None
+        """Given the last frame and the new one, the rows ``[first, end)`` outside which
+        they are known to be equal, or None; only those rows are then compared."""
 
     @property
     def incremental(self) -> bool:
@@ -101,13 +105,20 @@ class RowBandConverter:
         """Rows [first, end) that differ from the last frame; None for the first frame."""
         if self._last_rgba is None or self._planes is None:
             return None
+        first, end = 0, self.height
+        if self.rows_hint is not None:
+            hint = self.rows_hint(self._last_rgba, rgba)
+            if hint is not None:
+                first, end = max(0, hint[0]), min(self.height, hint[1])
+                if first >= end:
+                    return (0, 0)
         # Eight bytes at a time (a row of an even width is whole 8-byte words).
-        new = rgba.reshape(self.height, -1).view(np.uint64)
-        old = self._last_rgba.reshape(self.height, -1).view(np.uint64)
+        new = rgba[first:end].reshape(end - first, -1).view(np.uint64)
+        old = self._last_rgba[first:end].reshape(end - first, -1).view(np.uint64)
         rows = np.flatnonzero((new != old).any(axis=1))
         if rows.size == 0:
             return (0, 0)
-        return int(rows[0]), int(rows[-1]) + 1
+        return first + int(rows[0]), first + int(rows[-1]) + 1
 
     def _update(self, rgba: np.ndarray, first: int, end: int) -> None:
         """Convert rows around [first, end) and write the ones that can change."""

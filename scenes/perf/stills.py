@@ -48,7 +48,7 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import fingerprint, h264, handover, x264
+from scenes.perf import damage, family, fingerprint, h264, handover, x264
 from scenes.perf.convert import RowBandConverter
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
@@ -185,6 +185,7 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
             context = self.stream.codec_context
             self._converter = RowBandConverter(context.width, context.height)
             self._converter.on_done = handover.release
+            self._converter.rows_hint = damage.rows_between
         return self._converter.convert(np.asarray(frame))
 
     def _encode_and_write_frame(self, frame: Any, num_frames: int) -> None:
@@ -194,6 +195,8 @@ class _FastStillEncodeJob(_PartialMovieEncodeJob):
         try:
             # Byte for byte what PyAV's encode would convert (changed rows redone).
             converted = self._converted(frame)
+        except damage.DamageError:
+            raise  # a wrong frame (BACKPROP_DAMAGE_CHECK=1): fail, never hide it
         except Exception as exc:  # noqa: BLE001 - any failure means: Manim's way
             _working["conversion"] = False
             _notice(f"converting a frame failed: {exc!r}")
@@ -369,4 +372,9 @@ def install(scene: Any) -> bool:
     writer.__class__ = FastStillFileWriter
     # The drawn frame goes to the encoder without a copy; its converter gives it back.
     handover.install(scene.renderer)
+    # Only the rows the last frame drew are restored and compared.
+    damage.install(scene.renderer.camera)
+    # Families listed in one pass; display types cached (after damage: it replaces
+    # the camera's display methods that the cached table holds).
+    family.install(scene.renderer.camera)
     return True

@@ -34,7 +34,7 @@ from manim import tempconfig
 from manim.scene.scene_file_writer import SceneFileWriter
 
 from scenes import render
-from scenes.perf import fingerprint, handover, stills, texlock
+from scenes.perf import damage, fingerprint, handover, stills, texlock
 from tests.media import decode_errors
 from tests.scenes.perf_scene import SHORT, STILLS, PerfEntry, StillsAndUpdaters
 
@@ -121,6 +121,7 @@ def _render_drawn(media: Path, monkeypatch, fast: bool) -> tuple[Path, list]:
     monkeypatch.setattr(SceneFileWriter, "write_frame", record)
     if fast:
         monkeypatch.delenv(stills.ENV_SWITCH, raising=False)
+        monkeypatch.setenv(damage.CHECK_SWITCH, "1")  # every restore and hint verified
     else:
         monkeypatch.setenv(stills.ENV_SWITCH, "0")
     config = {
@@ -215,6 +216,15 @@ def test_quality_bar_every_frame_as_faithful_as_manims(quality_bar):
     assert low == [], f"frames under {PSNR_FLOOR} dB: {low[:10]}"
     held = sum(n for _, n in drawn if n > 1)
     assert held >= len(margins) // 2, "the stills that are written once are compared"
+
+
+def test_the_fast_way_draws_manims_frames(quality_bar):
+    """Hand-over, rows restored by damage, one-pass families: the same drawn frames."""
+    _, fast = quality_bar["fast"]
+    _, manim = quality_bar["manim"]
+    assert [n for _, n in fast] == [n for _, n in manim]
+    for index, ((ours, _), (theirs, _)) in enumerate(zip(fast, manim, strict=True)):
+        np.testing.assert_array_equal(ours, theirs, err_msg=f"drawn frame {index}")
 
 
 def test_a_still_is_written_once_and_decodes_constant(quality_bar):
