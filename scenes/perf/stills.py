@@ -48,7 +48,7 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import damage, family, fingerprint, h264, handover, x264
+from scenes.perf import damage, family, fingerprint, h264, handover, paths, x264
 from scenes.perf.convert import RowBandConverter
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
@@ -377,4 +377,6 @@ def install(scene: Any) -> bool:
     # Families listed in one pass; display types cached (after damage: it replaces
     # the camera's display methods that the cached table holds).
     family.install(scene.renderer.camera)
+    # A vmobject's cairo path built again only when its points change.
+    paths.install(scene.renderer.camera)
     return True

@@ -34,7 +34,7 @@ from manim import tempconfig
 from manim.scene.scene_file_writer import SceneFileWriter
 
 from scenes import render
-from scenes.perf import damage, fingerprint, handover, stills, texlock
+from scenes.perf import damage, family, fingerprint, handover, paths, stills, texlock
 from tests.media import decode_errors
 from tests.scenes.perf_scene import SHORT, STILLS, PerfEntry, StillsAndUpdaters
 
@@ -262,15 +262,20 @@ def test_fast_way_is_used_and_manims_way_is_announced(both_ways):
     ]
 
 
-def test_handing_frames_over_changes_no_picture(both_ways, tmp_path):
-    """The drawn frame goes to the encoder without a copy (scenes.perf.handover) and the
-    video is the same, picture for picture, as with Manim's copy of every frame."""
-    proc = _manim(tmp_path, STILLS, **{handover.ENV_SWITCH: "0"})
+@pytest.mark.parametrize(
+    "switch",
+    [handover.ENV_SWITCH, damage.ENV_SWITCH, family.ENV_SWITCH, paths.ENV_SWITCH],
+)
+def test_each_drawing_speed_up_changes_no_picture(both_ways, tmp_path, switch):
+    """With any one of the drawing speed-ups off (the frame handed over without a copy,
+    rows restored by damage, one-pass families, cached cairo paths), the video is the
+    same, picture for picture."""
+    proc = _manim(tmp_path, STILLS, **{switch: "0"})
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    copied = _video_packets(render.output_path(STILLS, "l", tmp_path))
-    handed = _video_packets(both_ways["fast"][1])
-    assert len(copied) == len(handed) > 30
-    assert copied == handed, "the encoded pictures differ"
+    without = _video_packets(render.output_path(STILLS, "l", tmp_path))
+    fast = _video_packets(both_ways["fast"][1])
+    assert len(without) == len(fast) > 30
+    assert without == fast, f"the encoded pictures differ with {switch}=0"
 
 
 def test_handed_over_frames_are_reused_once_encoded(tmp_path, monkeypatch):
