@@ -33,6 +33,25 @@ CONTEXT_ROWS = 8
 same neighbours as in the whole frame (it reaches about two rows)."""
 
 
+SCAN_ROWS = 32
+"""Rows compared at a time while looking for the first and last changed row: the rows
+between those two are never compared (they are converted anyway)."""
+
+
+def _edge_row(
+    new: np.ndarray, old: np.ndarray, starts: range, end: int, from_top: bool,
+    floor: int = 0,
+) -> int | None:
+    """The first (or last) row that differs, scanning blocks of rows from ``starts``."""
+    for start in starts:
+        lo, hi = max(start, floor), min(start + SCAN_ROWS, end)
+        if lo >= hi or np.array_equal(new[lo:hi], old[lo:hi]):
+            continue
+        rows = np.flatnonzero((new[lo:hi] != old[lo:hi]).any(axis=1))
+        return lo + int(rows[0] if from_top else rows[-1])
+    return None
+
+
 class RowBandConverter:
     """Converts a sequence of RGBA frames of one size to ``yuv420p``, incrementally.
 
@@ -113,12 +132,15 @@ class RowBandConverter:
                 if first >= end:
                     return (0, 0)
         # Eight bytes at a time (a row of an even width is whole 8-byte words).
-        new = rgba[first:end].reshape(end - first, -1).view(np.uint64)
-        old = self._last_rgba[first:end].reshape(end - first, -1).view(np.uint64)
-        rows = np.flatnonzero((new != old).any(axis=1))
-        if rows.size == 0:
+        new = rgba.reshape(self.height, -1).view(np.uint64)
+        old = self._last_rgba.reshape(self.height, -1).view(np.uint64)
+        top = _edge_row(new, old, range(first, end, SCAN_ROWS), end, from_top=True)
+        if top is None:
             return (0, 0)
-        return first + int(rows[0]), first + int(rows[-1]) + 1
+        starts = range(end - SCAN_ROWS, top - SCAN_ROWS, -SCAN_ROWS)
+        bottom = _edge_row(new, old, starts, end, from_top=False, floor=top)
+        assert bottom is not None  # row ``top`` differs
+        return top, bottom + 1
 
     def _update(self, rgba: np.ndarray, first: int, end: int) -> None:
         """Convert rows around [first, end) and write the ones that can change."""

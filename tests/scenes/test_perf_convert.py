@@ -94,3 +94,28 @@ def test_the_reused_frame_encodes_as_fresh_frames_do():
     )
     assert len(reused) == len(frames)
     assert reused == fresh
+
+
+def test_random_bands_with_and_without_a_hint_convert_exactly():
+    """Changed rows anywhere, scanned for in blocks, inside a hint or the whole frame."""
+    rng = np.random.default_rng(9)
+    height, width = 200, 64
+    frame = _sequence(width, height)[0]
+    for hinted in (False, True):
+        converter = RowBandConverter(width, height)
+        if hinted:  # the rows two frames can differ in: the truth, widened at random
+            converter.rows_hint = lambda old, new: _widened(old, new, rng)
+        converter.convert(frame)
+        for index in range(60):
+            frame = frame.copy()
+            rows = rng.choice(height, size=int(rng.integers(0, 4)), replace=False)
+            frame[rows, :, 1] = rng.integers(0, 256, (len(rows), width), np.uint8)
+            got = converter.convert(frame).to_ndarray()
+            np.testing.assert_array_equal(got, _whole(frame), err_msg=f"frame {index}")
+
+
+def _widened(old: np.ndarray, new: np.ndarray, rng) -> tuple[int, int]:
+    differ = np.flatnonzero((old != new).any(axis=(1, 2)))
+    if differ.size == 0:
+        return (0, 0) if rng.random() < 0.5 else (5, 9)
+    return (max(0, differ[0] - int(rng.integers(0, 70))), differ[-1] + 1 + int(rng.integers(0, 70)))
