@@ -80,7 +80,8 @@ class PointerFrame(RoundedRectangle):
             stroke_width=4,
         )
         self.move_to([(left + right) / 2, (bottom + top) / 2, 0.0])
-        self.pointer_targets = targets
+        # No reference to the targets is kept: Create and FadeOut copy the frame, and a
+        # deep copy would copy whatever it points at with it (30 ms for a formula card).
 
 
 def point_at(*targets: Mobject, run_time: float = POINTER_RUN_TIME) -> Animation:

@@ -48,7 +48,7 @@ from manim.scene.scene_file_writer import (
 )
 from manim.utils.file_ops import is_gif_format, is_png_format
 
-from scenes.perf import damage, family, fingerprint, h264, handover, paths, x264
+from scenes.perf import copies, damage, family, fingerprint, h264, handover, paths, x264
 from scenes.perf.convert import RowBandConverter
 
 __all__ = ["FastStillFileWriter", "install", "unavailable_reason"]
@@ -379,4 +379,6 @@ def install(scene: Any) -> bool:
     family.install(scene.renderer.camera)
     # A vmobject's cairo path built again only when its points change.
     paths.install(scene.renderer.camera)
+    # Copies of glyphs share the SVG path they were parsed from.
+    copies.install()
     return True
