@@ -19,7 +19,7 @@ from typing import Any
 from manim.mobject.mobject import Mobject
 from manim.mobject.svg.svg_mobject import VMobjectFromSVGPath
 
-__all__ = ["ENV_SWITCH", "install"]
+__all__ = ["ENV_SWITCH", "install", "uninstall"]
 
 ENV_SWITCH = "BACKPROP_SHARED_SVG_PATHS"
 

@@ -26,7 +26,7 @@ from typing import Any
 from manim.mobject.mobject import Mobject
 from manim.utils.iterables import remove_list_redundancies
 
-__all__ = ["ENV_SWITCH", "MANIM_GET_FAMILY", "fast_get_family", "install"]
+__all__ = ["ENV_SWITCH", "MANIM_GET_FAMILY", "fast_get_family", "install", "uninstall"]
 
 ENV_SWITCH = "BACKPROP_FAST_FAMILY"
 MANIM_GET_FAMILY = Mobject.get_family

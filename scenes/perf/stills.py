@@ -359,8 +359,13 @@ def _wait_for_room(job: _PartialMovieEncodeJob, limit: int) -> None:
 def install(scene: Any) -> bool:
     """Give ``scene`` the fast still path if it applies; return whether it did.
 
-    When it does not apply, a one-line notice (once per reason and process) says why and
-    the scene renders exactly as plain Manim renders it.
+    With it come the drawing speed-ups that leave every pixel as it is: the frame hand-over
+    (:mod:`scenes.perf.handover`), rows restored and compared by damage
+    (:mod:`scenes.perf.damage`), one-pass families (:mod:`scenes.perf.family`), cached
+    cairo paths (:mod:`scenes.perf.paths`) and shared glyph parses
+    (:mod:`scenes.perf.copies`), each with its own switch. When the fast path does not
+    apply, a one-line notice (once per reason and process) says why and the scene
+    renders exactly as plain Manim renders it.
     """
     writer = getattr(getattr(scene, "renderer", None), "file_writer", None)
     if writer is None or not config.write_to_movie or config.dry_run:
