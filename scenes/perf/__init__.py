@@ -14,6 +14,7 @@
 * :mod:`scenes.perf.family`: mobject families listed in one pass; display types cached.
 * :mod:`scenes.perf.paths`: a vmobject's cairo path built again only when it changes.
 * :mod:`scenes.perf.copies`: copies of glyphs share the SVG path they were parsed from.
+* :mod:`scenes.perf.arrays`: values kept per array by identity (hand-over, damage).
 * :mod:`scenes.perf.h264`: H.264 pictures that repeat the one before, for x264's stream.
 * :mod:`scenes.perf.glyphs`: a readout's digits without a deep copy per character.
 * :mod:`scenes.perf.texlock`: parallel renders share one LaTeX cache without racing.

@@ -109,8 +109,7 @@ class RowBandConverter:
         if band is None:  # the first frame
             self._frame = av.VideoFrame(self.width, self.height, "yuv420p")
             self._planes = _frame_planes(self._frame)
-            self._copy_rows(self._convert_rows(rgba, 0, self.height), self.height, 0,
-                            self.height, 0)
+            self._copy_rows(self._convert_rows(rgba, 0, self.height), 0, self.height, 0)
             self.rows_converted += self.height
         elif band[0] < band[1]:
             self._update(rgba, *band)
@@ -153,20 +152,17 @@ class RowBandConverter:
         hi = min(self.height, write_hi + CONTEXT_ROWS)
         band = self._convert_rows(rgba, lo, hi)
         self.rows_converted += hi - lo
-        self._copy_rows(band, hi - lo, write_lo - lo, write_hi - lo, write_lo)
+        self._copy_rows(band, write_lo - lo, write_hi - lo, write_lo)
 
-    def _convert_rows(self, rgba: np.ndarray, lo: int, hi: int) -> np.ndarray:
-        """Rows [lo, hi) converted alone, in I420 layout ((hi - lo) * 3 // 2, width)."""
+    def _convert_rows(self, rgba: np.ndarray, lo: int, hi: int) -> av.VideoFrame:
+        """Rows [lo, hi) converted alone, as a ``yuv420p`` frame of ``hi - lo`` rows."""
         frame = av.VideoFrame.from_numpy_buffer(rgba[lo:hi], format="rgba")
-        out = self._reformatter.reformat(frame, self.width, hi - lo, "yuv420p")
-        return out.to_ndarray()
+        return self._reformatter.reformat(frame, self.width, hi - lo, "yuv420p")
 
-    def _copy_rows(
-        self, band: np.ndarray, band_height: int, start: int, stop: int, dest: int
-    ) -> None:
+    def _copy_rows(self, band: av.VideoFrame, start: int, stop: int, dest: int) -> None:
         """Copy luma rows [start, stop) of ``band`` (and their chroma) to row ``dest``."""
         assert self._planes is not None
-        src_y, src_u, src_v = _planes(band, band_height, self.width)
+        src_y, src_u, src_v = _frame_planes(band)
         dst_y, dst_u, dst_v = self._planes
         rows = stop - start
         dst_y[dest : dest + rows] = src_y[start:stop]
@@ -182,12 +178,3 @@ def _frame_planes(frame: av.VideoFrame) -> tuple[np.ndarray, np.ndarray, np.ndar
         rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
         views.append(rows[:, : plane.width])
     return views[0], views[1], views[2]
-
-
-def _planes(i420: np.ndarray, height: int, width: int) -> tuple[np.ndarray, ...]:
-    """Y, U and V views of an I420 array ((height * 3 // 2, width), as PyAV lays it out)."""
-    quarter = height // 4
-    y = i420[:height]
-    u = i420[height : height + quarter].reshape(height // 2, width // 2)
-    v = i420[height + quarter : height + 2 * quarter].reshape(height // 2, width // 2)
-    return y, u, v

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import math
 import os
-import threading
 import weakref
 from typing import Any
 
 import numpy as np
 from manim.camera.camera import Camera
+
+from scenes.perf.arrays import ArrayMap
 
 __all__ = ["CHECK_SWITCH", "ENV_SWITCH", "DamageError", "install", "rows_between"]
 
@@ -65,36 +66,8 @@ class _Record:
         return self.base is not None and self.base() is array
 
 
-class _Records:
-    """Each tracked array's record, by identity (weak: a freed array's record goes)."""
-
-    def __init__(self) -> None:
-        self._by_id: dict[int, tuple[weakref.ref, _Record]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, array: Any) -> _Record | None:
-        with self._lock:
-            found = self._by_id.get(id(array))
-        if found is None or found[0]() is not array:
-            return None
-        return found[1]
-
-    def set(self, array: np.ndarray, record: _Record | None) -> None:
-        key = id(array)
-        with self._lock:
-            if record is None:
-                self._by_id.pop(key, None)
-                return
-
-            def forget(_ref: weakref.ref, key: int = key) -> None:
-                with self._lock:
-                    if self._by_id.get(key, (None,))[0] is _ref:
-                        del self._by_id[key]
-
-            self._by_id[key] = (weakref.ref(array, forget), record)
-
-
-_records = _Records()
+_records: ArrayMap[_Record] = ArrayMap()
+"""Each tracked array's record."""
 
 
 def _checking() -> bool:
@@ -117,10 +90,8 @@ def rows_between(old: Any, new: Any) -> tuple[int, int] | None:
     if not spans:
         return (0, 0)
     first, end = min(s[0] for s in spans), max(s[1] for s in spans)
-    if _checking():
-        for rows in (slice(0, first), slice(end, None)):
-            if not np.array_equal(old[rows], new[rows]):
-                raise DamageError(f"two frames differ outside their drawn rows {first}-{end}")
+    if _checking() and _rows_differing_outside(old, new, first, end) is not None:
+        raise DamageError(f"two frames differ outside their drawn rows {first}-{end}")
     return first, end
 
 
@@ -198,7 +169,7 @@ def install(camera: Any) -> bool:
             or pixel_array is current
         ):
             set_pixel_array(pixel_array, convert_from_floats)
-            _records.set(camera.pixel_array, None)  # contents this module did not follow
+            _records.pop(camera.pixel_array)  # contents this module did not follow
             return
         record = _records.get(current)
         if record is not None and record.base_is(pixel_array):
@@ -232,11 +203,18 @@ def install(camera: Any) -> bool:
 
 def _check_undamaged(array: np.ndarray, base: np.ndarray, record: _Record) -> None:
     """Raise if ``array`` differs from ``base`` outside its recorded rows."""
-    for rows in (slice(0, record.first), slice(record.end, None)):
-        if not np.array_equal(array[rows], base[rows]):
-            where = np.flatnonzero((array[rows] != base[rows]).any(axis=(1, 2)))
-            offset = rows.start or 0
-            raise DamageError(
-                f"rows {offset + where[0]}-{offset + where[-1]} were drawn on but recorded"
-                f" as untouched (recorded: {record.first}-{record.end})"
-            )
+    differing = _rows_differing_outside(array, base, record.first, record.end)
+    if differing is not None:
+        raise DamageError(
+            f"rows {differing[0]}-{differing[1]} were drawn on but recorded"
+            f" as untouched (recorded: {record.first}-{record.end})"
+        )
+
+
+def _rows_differing_outside(
+    one: np.ndarray, other: np.ndarray, first: int, end: int
+) -> tuple[int, int] | None:
+    """The first and last row outside ``[first, end)`` where the arrays differ, or None."""
+    rows = np.flatnonzero((one != other).reshape(len(one), -1).any(axis=1))
+    rows = rows[(rows < first) | (rows >= end)]
+    return (int(rows[0]), int(rows[-1])) if rows.size else None

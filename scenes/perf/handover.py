@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import os
 import threading
-import weakref
 from typing import Any
 
 import numpy as np
+
+from scenes.perf.arrays import ArrayMap
 
 __all__ = ["ENV_SWITCH", "FramePool", "install"]
 
@@ -69,34 +70,13 @@ POOL = FramePool()
 
 def release(array: Any) -> None:
     """Called by the encoder when it no longer needs a frame it was handed."""
-    if isinstance(array, np.ndarray) and _handed.discard_if_present(array):
+    if isinstance(array, np.ndarray) and _handed.pop(array):
         POOL.give(array)
 
 
-class _Handed:
-    """The arrays handed over by ``get_frame`` and not given back, by identity.
-
-    Weak references: an array that never reaches the encoder (Manim's static image) is
-    freed as usual when its holder lets go of it.
-    """
-
-    def __init__(self) -> None:
-        self._ids: weakref.WeakValueDictionary[int, np.ndarray] = weakref.WeakValueDictionary()
-        self._lock = threading.Lock()
-
-    def add(self, array: np.ndarray) -> None:
-        with self._lock:
-            self._ids[id(array)] = array
-
-    def discard_if_present(self, array: np.ndarray) -> bool:
-        with self._lock:
-            if self._ids.get(id(array)) is array:
-                del self._ids[id(array)]
-                return True
-            return False
-
-
-_handed = _Handed()
+_handed: ArrayMap[bool] = ArrayMap()
+"""The arrays handed over by ``get_frame`` and not given back (weakly: an array that
+never reaches the encoder, Manim's static image, is freed as usual)."""
 
 
 def install(renderer: Any) -> bool:
@@ -118,7 +98,7 @@ def install(renderer: Any) -> bool:
         if state["given"] is frame:  # asked twice without a redraw: Manim's copy
             return frame.copy()
         state["given"] = frame
-        _handed.add(frame)
+        _handed.set(frame, True)
         return frame
 
     def handing_update_frame(scene: Any, mobjects: Any = None, *args: Any, **kwargs: Any):
